@@ -1,0 +1,134 @@
+package dev.wslab.kit.client.stomp;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.wslab.kit.client.ws.Transcript;
+
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * A connected STOMP session whose subscriptions record frames into {@link FrameQueue}s, with a
+ * transcript of everything sent and received.
+ */
+public final class StompTestSession implements AutoCloseable {
+
+	private final StompSession session;
+
+	private final Transcript transcript;
+
+	private final FrameQueue errors;
+
+	private final Runnable onClose;
+
+	StompTestSession(StompSession session, Transcript transcript, FrameQueue errors, Runnable onClose) {
+		this.session = session;
+		this.transcript = transcript;
+		this.errors = errors;
+		this.onClose = onClose;
+	}
+
+	/**
+	 * Subscribes and returns the queue its MESSAGE frames arrive in.
+	 * @param destination the destination
+	 * @return the queue
+	 */
+	public FrameQueue subscribe(String destination) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		return subscribe(headers);
+	}
+
+	/**
+	 * Subscribes with full control of the headers (for example a {@code selector} header).
+	 * @param headers the SUBSCRIBE headers; the destination is required
+	 * @return the queue
+	 */
+	public FrameQueue subscribe(StompHeaders headers) {
+		FrameQueue queue = new FrameQueue(headers.getDestination(), this.transcript);
+		this.transcript.sent("SUBSCRIBE " + headers.toSingleValueMap());
+		this.session.subscribe(headers, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders frameHeaders) {
+				return byte[].class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders frameHeaders, Object payload) {
+				ReceivedFrame frame = frame("MESSAGE", frameHeaders, payload);
+				StompTestSession.this.transcript.received(frame.toString());
+				queue.add(frame);
+			}
+		});
+		return queue;
+	}
+
+	/**
+	 * Sends a JSON body.
+	 * @param destination the destination
+	 * @param json the body
+	 */
+	public void sendJson(String destination, String json) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		send(headers, json);
+	}
+
+	/**
+	 * Sends a text body with full control of the headers.
+	 * @param headers the SEND headers; the destination is required
+	 * @param body the body
+	 */
+	public void send(StompHeaders headers, String body) {
+		this.transcript.sent("SEND " + headers.toSingleValueMap() + " body=" + body);
+		this.session.send(headers, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Returns the ERROR frames this session received.
+	 * @return the queue of errors
+	 */
+	public FrameQueue errors() {
+		return this.errors;
+	}
+
+	/**
+	 * Returns whether the session is still connected.
+	 * @return true while connected
+	 */
+	public boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	/**
+	 * Returns everything sent and received.
+	 * @return the transcript
+	 */
+	public Transcript transcript() {
+		return this.transcript;
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.transcript.sent("DISCONNECT");
+			this.session.disconnect();
+		}
+		this.onClose.run();
+	}
+
+	static ReceivedFrame frame(String command, StompHeaders headers, Object payload) {
+		Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+		String body = payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+				: String.valueOf(payload == null ? "" : payload);
+		return new ReceivedFrame(command, Map.copyOf(copy), body);
+	}
+
+}

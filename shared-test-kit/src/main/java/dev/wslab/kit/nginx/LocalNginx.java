@@ -1,0 +1,189 @@
+package dev.wslab.kit.nginx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import dev.wslab.kit.infra.Binaries;
+import dev.wslab.kit.infra.FreePorts;
+import dev.wslab.kit.infra.InfrastructureUnavailableException;
+import dev.wslab.kit.infra.LocalProcesses;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Nginx as a plain process with its own prefix: configuration, pid file, logs and temp paths all
+ * live in a private state directory, and it listens on a free loopback port.
+ */
+final class LocalNginx implements NginxProxy {
+
+	static final String INSTALL = "sudo apt-get install -y nginx   (macOS: brew install nginx)";
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+
+	private final String instance = "nginx-" + COUNTER.incrementAndGet();
+
+	private final Path prefix = LocalProcesses.newStateDir(this.instance);
+
+	private final int port = FreePorts.next();
+
+	private final Path executable;
+
+	private Process process;
+
+	LocalNginx() {
+		this.executable = Binaries.require("nginx", INSTALL, List.of("nginx", "/usr/sbin/nginx"));
+	}
+
+	LocalNginx start(NginxConfig config) {
+		try {
+			Files.createDirectories(this.prefix.resolve("logs"));
+			Files.createDirectories(this.prefix.resolve("temp"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		writeAndTest(config);
+		ProcessBuilder builder = new ProcessBuilder(command("-g", "daemon off;"));
+		this.process = LocalProcesses.start(this.instance, builder, this.prefix.resolve("logs/stdout.log"));
+		try {
+			await("nginx listening on 127.0.0.1:" + this.port).atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(20)).until(this::listening);
+		}
+		catch (RuntimeException ex) {
+			String logs = logs();
+			stop();
+			throw new InfrastructureUnavailableException("nginx did not start. Its log:\n" + logs, ex);
+		}
+		return this;
+	}
+
+	@Override
+	public void reload(NginxConfig config) {
+		Set<Long> oldWorkers = workers();
+		writeAndTest(config);
+		run(command("-s", "reload"));
+		await("nginx workers replaced after reload").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+			.until(() -> !workers().isEmpty() && workers().stream().noneMatch(oldWorkers::contains));
+	}
+
+	@Override
+	public String logs() {
+		StringBuilder text = new StringBuilder();
+		for (String name : List.of("error.log", "access.log", "stdout.log")) {
+			Path file = this.prefix.resolve("logs").resolve(name);
+			try {
+				if (Files.exists(file)) {
+					text.append("--- ").append(name).append('\n').append(Files.readString(file));
+				}
+			}
+			catch (IOException ex) {
+				text.append("--- ").append(name).append(": ").append(ex.getMessage()).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	@Override
+	public void stop() {
+		LocalProcesses.stop(this.instance, Duration.ofSeconds(5));
+	}
+
+	@Override
+	public String host() {
+		return "127.0.0.1";
+	}
+
+	@Override
+	public int port() {
+		return this.port;
+	}
+
+	@Override
+	public String description() {
+		return "local process " + this.executable + " -p " + this.prefix;
+	}
+
+	List<ProcessHandle> processes() {
+		return LocalProcesses.processesOf(this.instance);
+	}
+
+	private void writeAndTest(NginxConfig config) {
+		// Workers of a root master switch to an unprivileged user that could not write our temp paths.
+		String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+		String main = user + """
+				worker_processes 1;
+				pid logs/nginx.pid;
+				events { worker_connections 4096; }
+				http {
+				  access_log logs/access.log;
+				  client_body_temp_path temp/client_body;
+				  proxy_temp_path temp/proxy;
+				  fastcgi_temp_path temp/fastcgi;
+				  uwsgi_temp_path temp/uwsgi;
+				  scgi_temp_path temp/scgi;
+				%s
+				}
+				""".formatted(config.render("127.0.0.1:" + this.port, "127.0.0.1"));
+		try {
+			Files.writeString(this.prefix.resolve("nginx.conf"), main);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		run(command("-t", "-q"));
+	}
+
+	private List<String> command(String... extra) {
+		List<String> command = new ArrayList<>(List.of(this.executable.toString(), "-p", this.prefix + "/", "-c",
+				"nginx.conf", "-e", "logs/error.log"));
+		command.addAll(List.of(extra));
+		return command;
+	}
+
+	private void run(List<String> command) {
+		try {
+			Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!check.waitFor(10, TimeUnit.SECONDS) || check.exitValue() != 0) {
+				throw new IllegalStateException("nginx rejected the command " + command + ":\n" + output
+						+ "\nConfiguration:\n" + Files.readString(this.prefix.resolve("nginx.conf")));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Set<Long> workers() {
+		return this.process.toHandle().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+	}
+
+	private boolean listening() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("nginx exited with " + this.process.exitValue());
+		}
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

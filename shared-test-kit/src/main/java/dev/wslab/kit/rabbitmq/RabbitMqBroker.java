@@ -1,0 +1,100 @@
+package dev.wslab.kit.rabbitmq;
+
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A running RabbitMQ with the STOMP plugin, whichever provider started it.
+ *
+ * <p>Tests share one broker per JVM, so each test isolates itself with fresh destinations from
+ * {@link #uniqueTopic(String)} and {@link #uniqueQueue(String)}.
+ */
+public interface RabbitMqBroker {
+
+	/** The STOMP port inside a container, and the broker's usual STOMP port. */
+	int STOMP_PORT = 61613;
+
+	/** The AMQP 0-9-1 port inside a container. */
+	int AMQP_PORT = 5672;
+
+	/**
+	 * Returns the host clients connect to.
+	 * @return a host name or address
+	 */
+	String host();
+
+	/**
+	 * Returns the port of the STOMP listener.
+	 * @return the STOMP port
+	 */
+	int stompPort();
+
+	/**
+	 * Returns the port of the AMQP listener.
+	 * @return the AMQP port
+	 */
+	int amqpPort();
+
+	/**
+	 * Returns the user name for both STOMP and AMQP.
+	 * @return the login
+	 */
+	String username();
+
+	/**
+	 * Returns the password for both STOMP and AMQP.
+	 * @return the passcode
+	 */
+	String password();
+
+	/**
+	 * Returns the virtual host; Spring's relay must be given it explicitly.
+	 * @return the virtual host, {@code /} unless configured otherwise
+	 */
+	String virtualHost();
+
+	/**
+	 * Says which provider supplied this broker, for logs and the doctor.
+	 * @return for example {@code local process rabbitmq-server (node wslab-...)}
+	 */
+	String description();
+
+	/**
+	 * Returns a topic destination nobody else uses, so tests sharing the broker stay apart.
+	 * @param name a readable stem
+	 * @return a destination such as {@code /topic/name.3f2a9c1b}
+	 */
+	default String uniqueTopic(String name) {
+		return "/topic/" + name + "." + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * Returns a queue destination nobody else uses.
+	 * @param name a readable stem
+	 * @return a destination such as {@code /queue/name.3f2a9c1b}
+	 */
+	default String uniqueQueue(String name) {
+		return "/queue/" + name + "." + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * Publishes the connection settings to a Spring test context, both under {@code wslab.rabbitmq.*}
+	 * and as Spring Boot's {@code spring.rabbitmq.*}.
+	 * @param registry the registry passed to a {@code @DynamicPropertySource} method
+	 */
+	default void registerProperties(DynamicPropertyRegistry registry) {
+		registry.add("wslab.rabbitmq.host", this::host);
+		registry.add("wslab.rabbitmq.stomp-port", this::stompPort);
+		registry.add("wslab.rabbitmq.amqp-port", this::amqpPort);
+		registry.add("wslab.rabbitmq.username", this::username);
+		registry.add("wslab.rabbitmq.password", this::password);
+		registry.add("wslab.rabbitmq.virtual-host", this::virtualHost);
+		registry.add("spring.rabbitmq.host", this::host);
+		registry.add("spring.rabbitmq.port", this::amqpPort);
+		registry.add("spring.rabbitmq.username", this::username);
+		registry.add("spring.rabbitmq.password", this::password);
+		registry.add("spring.rabbitmq.virtual-host", this::virtualHost);
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.wslab.kit.scoreboard;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.wslab.kit.catalog.Catalog;
+import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.scoreboard.ExerciseResult.Status;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prints a phase's scoreboard after its tests, writes {@code scoreboard.json} and
+ * {@code scoreboard.html}, and decides the build result: when any test failed it leaves a
+ * {@code FAILED} marker that the build's enforcer step turns into a failure with a plain message.
+ *
+ * <p>Run by the build as {@code Scoreboard <root> <phase> <results dir> <track> <mode>}, where the
+ * mode is {@code normal}; {@code strict}, which also fails when an exercise's graders ran no test
+ * (CI uses it, so a catalog entry naming a missing grader cannot pass); or {@code report-only},
+ * which never fails (the starter check uses it).
+ */
+public final class Scoreboard {
+
+	private Scoreboard() {
+	}
+
+	/**
+	 * Entry point for the build.
+	 * @param args root, phase, results directory, track, then optional flags
+	 */
+	public static void main(String[] args) {
+		Path root = Path.of(args[0]);
+		String phase = args[1];
+		Path dir = Path.of(args[2]);
+		String track = args[3];
+		String mode = args.length > 4 ? args[4] : "normal";
+		int code = run(Catalog.load(root), phase, dir, track, "strict".equals(mode), System.out);
+		Path marker = dir.resolve("FAILED");
+		try {
+			Files.createDirectories(dir);
+			if (code != 0 && !"report-only".equals(mode)) {
+				Files.writeString(marker, "See the scoreboard printed by the build.\n");
+			}
+			else {
+				Files.deleteIfExists(marker);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static int run(Catalog catalog, String phase, Path dir, String track, boolean strict, PrintStream out) {
+		RunResults results = RunResults.read(catalog, phase, dir);
+		if (results == null) {
+			if (catalog.ofPhase(phase).isEmpty()) {
+				out.println("wslab · " + phase + ": no exercises in this phase yet.");
+				return 0;
+			}
+			out.println("wslab · " + phase + ": no test results were recorded, so nothing can be scored. "
+					+ "Did the tests run? (look for a compile error or a crashed test JVM above)");
+			return 1;
+		}
+		print(results, track, out);
+		write(results, track, dir);
+		boolean notRun = results.exercises().stream().anyMatch((result) -> result.status() == Status.NOT_RUN);
+		if (strict && notRun) {
+			out.println("Strict mode: an exercise's graders ran no test. Check the graders named in catalog.json.");
+			return 1;
+		}
+		return results.anyFailed() ? 1 : 0;
+	}
+
+	static void print(RunResults results, String track, PrintStream out) {
+		String rule = "─".repeat(72);
+		out.println();
+		out.println(rule);
+		out.println(" wslab scoreboard · " + results.phase() + " · " + track + " track");
+		out.println(rule);
+		long passed = 0;
+		for (ExerciseResult result : results.exercises()) {
+			Exercise exercise = result.exercise();
+			String mark = switch (result.status()) {
+				case PASSED -> "✔";
+				case FAILED -> "✘";
+				case NOT_RUN -> "·";
+			};
+			String count = result.status() == Status.NOT_RUN ? "not run"
+					: result.passedCount() + "/" + result.outcomes().size() + " tests";
+			out.printf(" %s %-5s %-48s %s%n", mark, exercise.id(), exercise.title(), count);
+			passed += result.status() == Status.PASSED ? 1 : 0;
+		}
+		long otherFailed = results.others().stream().filter(TestOutcome::failed).count();
+		if (!results.others().isEmpty()) {
+			out.printf(" %s       %-48s %d/%d tests%n", otherFailed == 0 ? "✔" : "✘", "other tests (apps, kit, conformance)",
+					results.others().size() - otherFailed, results.others().size());
+		}
+		out.println(rule);
+		out.printf(" %d of %d exercises passed.%n", passed, results.exercises().size());
+		ExerciseResult next = results.next();
+		if (next != null) {
+			Exercise exercise = next.exercise();
+			out.println(" Next: " + exercise.id() + " " + exercise.title() + " — " + exercise.concept());
+			exercise.files().forEach((file) -> out.println("   edit   " + track + "/" + file));
+			out.println("   hint   " + exercise.hints().get(0));
+			TestOutcome failure = next.firstFailure();
+			if (failure != null) {
+				out.println("   first failure  " + simpleName(failure.testClass()) + " › " + failure.name());
+				failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+			}
+			out.println("   more   ./learn hint " + exercise.id() + "   ·   " + exercise.reference().title() + " "
+					+ exercise.reference().url());
+		}
+		else if (otherFailed > 0) {
+			results.others().stream().filter(TestOutcome::failed).limit(3).forEach((failure) -> {
+				out.println(" failed  " + simpleName(failure.testClass()) + " › " + failure.name());
+				failure.failure().lines().limit(4).forEach((line) -> out.println("     " + line));
+			});
+		}
+		else {
+			out.println(" Every exercise of this phase passes.");
+		}
+		out.println(rule);
+	}
+
+	private static void write(RunResults results, String track, Path dir) {
+		Map<String, Object> board = new LinkedHashMap<>();
+		board.put("phase", results.phase());
+		board.put("track", track);
+		board.put("exercises", results.exercises().stream().map((result) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", result.exercise().id());
+			row.put("title", result.exercise().title());
+			row.put("status", result.status().name());
+			row.put("passed", result.passedCount());
+			row.put("tests", result.outcomes().size());
+			TestOutcome failure = result.firstFailure();
+			row.put("firstFailure", failure == null ? null : failure.name() + ": " + failure.failure());
+			return row;
+		}).toList());
+		ExerciseResult next = results.next();
+		board.put("next", next == null ? null : next.exercise().id());
+		board.put("otherTests", Map.of("total", results.others().size(), "failed",
+				results.others().stream().filter(TestOutcome::failed).count()));
+		try {
+			Files.createDirectories(dir);
+			JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("scoreboard.json").toFile(), board);
+			Files.writeString(dir.resolve("scoreboard.html"), ScoreboardPage.render(results, track));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String simpleName(String className) {
+		return className.substring(className.lastIndexOf('.') + 1);
+	}
+
+}
