@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,11 +23,17 @@ import java.util.stream.Stream;
  * Starts helper programs (RabbitMQ, Nginx) as tagged child processes, stops them, and removes what
  * a killed test JVM left behind.
  *
- * <p>Every process is started with the environment variable {@value #OWNER_VARIABLE} set to
- * {@code <jvm pid>@<jvm start millis>/<instance>}. Children inherit it, including daemons such as
- * Erlang's {@code epmd} that leave the process tree. Stopping an instance, and cleaning up after a
- * JVM that is gone, both find processes by that tag in {@code /proc}, so nothing outlives the
- * build. State directories live under {@link #stateRoot()} and are named after the same owner.
+ * <p>Two marks find an instance's processes again, because neither alone is enough:
+ * <ul>
+ * <li>a {@code pids} file in the instance's state directory records the process the kit started,
+ * with its start time; the process and its descendants belong to the instance (Nginx rewrites its
+ * own environment for its process title, so only this mark finds it);</li>
+ * <li>the environment variable {@value #OWNER_VARIABLE}, set to
+ * {@code <jvm pid>@<jvm start millis>/<instance>}, is inherited by every child, including daemons
+ * such as Erlang's {@code epmd} that leave the process tree.</li>
+ * </ul>
+ * Stopping an instance, and cleaning up after a test JVM that is gone, use both, so nothing
+ * outlives the build. State directories live under {@link #stateRoot()}, named after their owner.
  */
 public final class LocalProcesses {
 
@@ -60,7 +69,7 @@ public final class LocalProcesses {
 	public static Path newStateDir(String instance) {
 		cleanupLeftovers();
 		try {
-			return Files.createDirectories(stateRoot().resolve(OWNER.replace('@', '-') + "-" + instance));
+			return Files.createDirectories(stateDir(instance));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,7 +90,10 @@ public final class LocalProcesses {
 		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		try {
-			return builder.start();
+			Process process = builder.start();
+			Files.writeString(stateDir(instance).resolve("pids"), mark(process.toHandle()) + "\n",
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			return process;
 		}
 		catch (IOException ex) {
 			throw new InfrastructureUnavailableException("Could not start " + builder.command(), ex);
@@ -94,7 +106,7 @@ public final class LocalProcesses {
 	 * @param grace how long to wait before killing
 	 */
 	public static void stop(String instance, Duration grace) {
-		terminate(tagged(OWNER + "/" + instance), grace);
+		terminate(processesOf(instance), grace);
 	}
 
 	/**
@@ -103,7 +115,9 @@ public final class LocalProcesses {
 	 * @return the processes, possibly none
 	 */
 	public static List<ProcessHandle> processesOf(String instance) {
-		return tagged(OWNER + "/" + instance);
+		Set<ProcessHandle> found = new LinkedHashSet<>(recorded(stateDir(instance)));
+		found.addAll(tagged(OWNER + "/" + instance));
+		return List.copyOf(found);
 	}
 
 	/**
@@ -123,26 +137,79 @@ public final class LocalProcesses {
 	 * @return how many leftover processes were killed
 	 */
 	public static int forceCleanupLeftovers() {
-		List<ProcessHandle> orphans = new ArrayList<>();
-		for (Tagged process : allTagged()) {
-			if (!isAlive(process.owner())) {
-				orphans.add(process.handle());
+		List<ProcessHandle> orphans = leftovers();
+		terminate(orphans, Duration.ZERO);
+		for (Path dir : deadOwnersStateDirs()) {
+			try {
+				deleteRecursively(dir);
+			}
+			catch (IOException ex) {
+				// A state directory we cannot delete is not worth failing a test over.
 			}
 		}
-		terminate(orphans, Duration.ZERO);
+		return orphans.size();
+	}
+
+	/**
+	 * Returns the kit-started processes whose test JVM is gone.
+	 * @return the leftover processes, possibly none
+	 */
+	public static List<ProcessHandle> leftovers() {
+		Set<ProcessHandle> found = new LinkedHashSet<>();
+		deadOwnersStateDirs().forEach((dir) -> found.addAll(recorded(dir)));
+		allTagged().stream().filter((process) -> !isAlive(process.owner())).map(Tagged::handle).forEach(found::add);
+		return List.copyOf(found);
+	}
+
+	private static Path stateDir(String instance) {
+		return stateRoot().resolve(OWNER.replace('@', '-') + "-" + instance);
+	}
+
+	private static List<Path> deadOwnersStateDirs() {
+		List<Path> dead = new ArrayList<>();
 		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stateRoot())) {
 			for (Path dir : dirs) {
 				String name = dir.getFileName().toString();
 				int dash = name.indexOf('-', name.indexOf('-') + 1);
 				if (dash > 0 && !isAlive(name.substring(0, dash).replaceFirst("-", "@"))) {
-					deleteRecursively(dir);
+					dead.add(dir);
 				}
 			}
 		}
 		catch (IOException ex) {
-			// A state directory we cannot read is not worth failing a test over.
+			// Nothing readable, nothing to clean.
 		}
-		return orphans.size();
+		return dead;
+	}
+
+	/** The processes a state directory's {@code pids} file names, still alive, with their descendants. */
+	private static List<ProcessHandle> recorded(Path dir) {
+		Path pids = dir.resolve("pids");
+		if (!Files.exists(pids)) {
+			return List.of();
+		}
+		List<ProcessHandle> found = new ArrayList<>();
+		try {
+			for (String line : Files.readAllLines(pids)) {
+				String[] parts = line.trim().split(" ");
+				if (parts.length != 2) {
+					continue;
+				}
+				ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive)
+					.filter((handle) -> mark(handle).equals(line.trim())).ifPresent((root) -> {
+						found.add(root);
+						root.descendants().forEach(found::add);
+					});
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// An unreadable record cannot name anything to stop.
+		}
+		return found;
+	}
+
+	private static String mark(ProcessHandle handle) {
+		return handle.pid() + " " + handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 	}
 
 	static String ownerOf(ProcessHandle handle) {

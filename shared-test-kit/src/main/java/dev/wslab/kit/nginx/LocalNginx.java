@@ -74,8 +74,15 @@ final class LocalNginx implements NginxProxy {
 		Set<Long> oldWorkers = workers();
 		writeAndTest(config);
 		run(command("-s", "reload"));
-		await("nginx workers replaced after reload").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-			.until(() -> !workers().isEmpty() && workers().stream().noneMatch(oldWorkers::contains));
+		// New workers start once the master loaded the new configuration; old ones stop accepting and
+		// retitle themselves "is shutting down", lingering while they still carry connections, which
+		// is the point of a reload. Only then does every new connection meet the new configuration.
+		await("nginx workers switched to the new configuration").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20)).until(() -> {
+				Set<Long> now = workers();
+				return now.stream().anyMatch((pid) -> !oldWorkers.contains(pid)) && now.stream()
+					.filter(oldWorkers::contains).allMatch((pid) -> title(pid).contains("shutting down"));
+			});
 	}
 
 	@Override
@@ -172,6 +179,15 @@ final class LocalNginx implements NginxProxy {
 
 	private Set<Long> workers() {
 		return this.process.toHandle().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+	}
+
+	private static String title(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return "shutting down (gone)";
+		}
 	}
 
 	private boolean listening() {

@@ -6,7 +6,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * RabbitMQ in a container. Testcontainers 2's RabbitMQ module enables no plugins, so this class
- * installs an {@code enabled_plugins} file for {@code rabbitmq_stomp} and exposes port 61613.
+ * installs an {@code enabled_plugins} file for {@code rabbitmq_stomp} and {@code rabbitmq_web_stomp}
+ * and exposes their ports, 61613 and 15674.
  */
 final class ContainerRabbitMq implements RabbitMqBroker {
 
@@ -16,8 +17,8 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 
 	ContainerRabbitMq() {
 		this.container = new RabbitMQContainer(IMAGE)
-			.withCopyToContainer(Transferable.of("[rabbitmq_stomp].\n"), "/etc/rabbitmq/enabled_plugins");
-		this.container.addExposedPorts(STOMP_PORT);
+			.withCopyToContainer(Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"), "/etc/rabbitmq/enabled_plugins");
+		this.container.addExposedPorts(STOMP_PORT, WEB_STOMP_PORT);
 	}
 
 	ContainerRabbitMq start() {
@@ -37,6 +38,11 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 	@Override
 	public int stompPort() {
 		return this.container.getMappedPort(STOMP_PORT);
+	}
+
+	@Override
+	public String webStompUrl() {
+		return "ws://" + host() + ":" + this.container.getMappedPort(WEB_STOMP_PORT) + "/ws";
 	}
 
 	@Override

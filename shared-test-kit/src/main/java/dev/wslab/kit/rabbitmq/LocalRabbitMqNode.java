@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A private RabbitMQ node run as a plain process: its own node name, data directory, Erlang
- * cookie, epmd port, distribution port and STOMP listener, all bound to 127.0.0.1.
+ * cookie, epmd port, distribution port, STOMP and Web-STOMP listeners, all bound to 127.0.0.1.
  *
  * <p>{@code RABBITMQ_ALLOW_INPUT} is deliberately left unset: any value starts an interactive
  * shell, and the node would exit when its standard input closes.
@@ -41,6 +41,8 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 	private final int amqpPort = FreePorts.next();
 
 	private final int stompPort = FreePorts.next();
+
+	private final int webStompPort = FreePorts.next();
 
 	private final int distPort = FreePorts.next();
 
@@ -61,14 +63,16 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 		Path server = Binaries.require("rabbitmq-server", INSTALL,
 				List.of("/usr/lib/rabbitmq/bin/rabbitmq-server", "rabbitmq-server"));
 		try {
-			Files.writeString(this.dir.resolve("enabled_plugins"), "[rabbitmq_stomp].\n");
+			Files.writeString(this.dir.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_web_stomp].\n");
 			Files.writeString(this.dir.resolve("rabbitmq.conf"), """
 					listeners.tcp.default = 127.0.0.1:%d
 					stomp.listeners.tcp.1 = 127.0.0.1:%d
+					web_stomp.tcp.ip = 127.0.0.1
+					web_stomp.tcp.port = %d
 					log.console = true
 					log.console.level = warning
 					log.file = false
-					""".formatted(this.amqpPort, this.stompPort));
+					""".formatted(this.amqpPort, this.stompPort, this.webStompPort));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -152,6 +156,11 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 	@Override
 	public int stompPort() {
 		return this.stompPort;
+	}
+
+	@Override
+	public String webStompUrl() {
+		return "ws://127.0.0.1:" + this.webStompPort + "/ws";
 	}
 
 	@Override

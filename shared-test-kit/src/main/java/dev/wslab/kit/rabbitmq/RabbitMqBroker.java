@@ -18,6 +18,9 @@ public interface RabbitMqBroker {
 	/** The AMQP 0-9-1 port inside a container. */
 	int AMQP_PORT = 5672;
 
+	/** The Web-STOMP (STOMP over WebSocket) port inside a container. */
+	int WEB_STOMP_PORT = 15674;
+
 	/**
 	 * Returns the host clients connect to.
 	 * @return a host name or address
@@ -35,6 +38,12 @@ public interface RabbitMqBroker {
 	 * @return the AMQP port
 	 */
 	int amqpPort();
+
+	/**
+	 * Returns the address of the Web-STOMP endpoint, where STOMP runs over WebSocket.
+	 * @return a {@code ws://} address ending in {@code /ws}
+	 */
+	String webStompUrl();
 
 	/**
 	 * Returns the user name for both STOMP and AMQP.

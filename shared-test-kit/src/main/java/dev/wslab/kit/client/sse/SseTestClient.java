@@ -141,7 +141,6 @@ public final class SseTestClient implements AutoCloseable {
 					}
 					data.clear();
 					type = null;
-					retry = null;
 					continue;
 				}
 				if (line.startsWith(":")) {

@@ -15,6 +15,7 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -58,8 +59,11 @@ public final class StompTestClient {
 
 	private static StompTestSession connect(StompClientSupport client, StompHeaders connectHeaders, Duration timeout,
 			String description, Connector connector) {
-		// No heartbeats unless a test asks: a test client has no scheduler to keep such a promise.
+		// No heartbeats unless a test asks for them; the scheduler tracks receipts.
 		client.setDefaultHeartbeat(new long[] { 0, 0 });
+		SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+		scheduler.setVirtualThreads(true);
+		client.setTaskScheduler(scheduler);
 		Transcript transcript = new Transcript();
 		FrameQueue errors = new FrameQueue("ERROR frames", transcript);
 		Recorder handler = new Recorder(transcript, errors);
@@ -67,10 +71,10 @@ public final class StompTestClient {
 		try {
 			StompSession session = connector.connect(handler).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			transcript.received("CONNECTED session=" + session.getSessionId());
-			return new StompTestSession(session, transcript, errors, () -> stop(client));
+			return new StompTestSession(session, transcript, errors, () -> stop(client, scheduler));
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			stop(client);
+			stop(client, scheduler);
 			Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
 			throw new AssertionError("Could not connect " + description + ": " + cause + "\nTranscript:\n" + transcript,
 					cause);
@@ -81,10 +85,11 @@ public final class StompTestClient {
 		}
 	}
 
-	private static void stop(StompClientSupport client) {
+	private static void stop(StompClientSupport client, SimpleAsyncTaskScheduler scheduler) {
 		if (client instanceof ReactorNettyTcpStompClient tcp) {
 			tcp.shutdown();
 		}
+		scheduler.close();
 	}
 
 	private static String redacted(StompHeaders headers) {

@@ -5,6 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.wslab.kit.client.ws.Transcript;
 
@@ -52,8 +58,46 @@ public final class StompTestSession implements AutoCloseable {
 	 */
 	public FrameQueue subscribe(StompHeaders headers) {
 		FrameQueue queue = new FrameQueue(headers.getDestination(), this.transcript);
+		doSubscribe(headers, queue);
+		return queue;
+	}
+
+	/**
+	 * Subscribes with a {@code receipt} header and waits for the broker's RECEIPT, so that nothing
+	 * sent afterwards can race the subscription. Brokers that send receipts for SUBSCRIBE (RabbitMQ,
+	 * and Spring's relay in front of one) support this.
+	 * @param destination the destination
+	 * @param timeout how long to wait for the receipt
+	 * @return the queue
+	 */
+	public FrameQueue subscribeWithReceipt(String destination, Duration timeout) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setReceipt("subscribe-" + UUID.randomUUID());
+		FrameQueue queue = new FrameQueue(destination, this.transcript);
+		CompletableFuture<Void> receipt = new CompletableFuture<>();
+		StompSession.Subscription subscription = doSubscribe(headers, queue);
+		subscription.addReceiptTask(() -> {
+			this.transcript.received("RECEIPT receipt-id=" + headers.getReceipt());
+			receipt.complete(null);
+		});
+		try {
+			receipt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("No RECEIPT for the subscription to " + destination + " within " + timeout.toMillis()
+					+ " ms.\nTranscript:\n" + this.transcript, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted", ex);
+		}
+		return queue;
+	}
+
+	private StompSession.Subscription doSubscribe(StompHeaders headers, FrameQueue queue) {
 		this.transcript.sent("SUBSCRIBE " + headers.toSingleValueMap());
-		this.session.subscribe(headers, new StompFrameHandler() {
+		return this.session.subscribe(headers, new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders frameHeaders) {
 				return byte[].class;
@@ -66,7 +110,6 @@ public final class StompTestSession implements AutoCloseable {
 				queue.add(frame);
 			}
 		});
-		return queue;
 	}
 
 	/**
