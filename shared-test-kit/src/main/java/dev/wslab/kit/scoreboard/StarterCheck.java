@@ -30,7 +30,15 @@ public final class StarterCheck {
 		System.exit(run(Catalog.load(root), root, phases, System.out) ? 0 : 1);
 	}
 
-	static boolean run(Catalog catalog, Path root, List<String> phases, PrintStream out) {
+	/**
+	 * Checks the starters of the given phases and prints one line per exercise.
+	 * @param catalog the catalog
+	 * @param root the workspace root
+	 * @param phases the phase modules to check
+	 * @param out where the report goes
+	 * @return true if every exercise is red for its TODO
+	 */
+	public static boolean run(Catalog catalog, Path root, List<String> phases, PrintStream out) {
 		boolean allRed = true;
 		out.println("Starter check: every exercise's graders must fail on the starters because of a TODO stub.");
 		for (String phase : phases) {

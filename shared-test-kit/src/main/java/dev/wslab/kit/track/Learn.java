@@ -15,6 +15,7 @@ import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
 import dev.wslab.kit.scoreboard.ExerciseResult;
 import dev.wslab.kit.scoreboard.RunResults;
+import dev.wslab.kit.scoreboard.StarterCheck;
 
 /**
  * The learner commands behind {@code ./learn}: list the exercises, show the next hint, reset an
@@ -40,7 +41,13 @@ public final class Learn {
 	 */
 	public static void main(String[] args) {
 		Path root = Catalog.findRoot(Path.of("."));
-		System.exit(new Learn(Catalog.load(root), root, System.out).run(List.of(args)));
+		try {
+			System.exit(new Learn(Catalog.load(root), root, System.out).run(List.of(args)));
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
 	}
 
 	int run(List<String> args) {
@@ -50,6 +57,8 @@ public final class Learn {
 			case "hint" -> args.size() < 2 ? usage() : hint(exercise(args.get(1)), args.size() > 2 ? Integer.parseInt(args.get(2)) : 0);
 			case "reset" -> args.size() < 2 ? usage() : reset(exercise(args.get(1)));
 			case "reveal" -> args.size() < 2 ? usage() : reveal(exercise(args.get(1)), args.contains("--yes"));
+			case "check-starters" -> StarterCheck.run(this.catalog, this.root, this.catalog.exercises().stream()
+				.map(Exercise::phase).distinct().toList(), this.out) ? 0 : 1;
 			default -> usage();
 		};
 	}
@@ -213,7 +222,9 @@ public final class Learn {
 				       ./learn hint <id> [level]   the next hint (or a given level)
 				       ./learn reset <id>          put an exercise back to its starter
 				       ./learn reveal <id>         copy the reference answer in (asks first)
-				       ./learn doctor              check this machine""");
+				       ./learn doctor              check this machine
+				maintainers:
+				       ./learn check-starters      after a run of the exercises track, prove every starter red for its TODO""");
 		return 2;
 	}
 
