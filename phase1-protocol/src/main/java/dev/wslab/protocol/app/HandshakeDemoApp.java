@@ -15,11 +15,14 @@ import java.util.Locale;
 import dev.wslab.protocol.handshake.AcceptKey;
 
 /**
- * The milestone app of exercise 1.1: a JDK-only server that completes a real browser's WebSocket
- * handshake with the learner's {@link AcceptKey}, sends one text frame and closes with 1000.
+ * The milestone app of exercise 1.1: a JDK-only server that completes a real browser's
+ * WebSocket handshake with the learner's {@link AcceptKey}, sends one text frame and
+ * closes with 1000.
  *
- * <p>It serves a page at {@code /} and the WebSocket at {@code /handshake}, on 127.0.0.1:8081 unless
- * {@code --port=N} says otherwise. The full echo server of Phase 1 grows from here.
+ * <p>
+ * It serves a page at {@code /} and the WebSocket at {@code /handshake}, on
+ * 127.0.0.1:8081 unless {@code --port=N} says otherwise. The full echo server of Phase 1
+ * grows from here.
  */
 public final class HandshakeDemoApp implements AutoCloseable {
 
@@ -113,12 +116,15 @@ public final class HandshakeDemoApp implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			System.err.println("AcceptKey.of failed: " + ex.getMessage());
-			respond(out, "500 Internal Server Error", "text/plain", (ex.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+			respond(out, "500 Internal Server Error", "text/plain",
+					(ex.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-				+ "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		// RFC 6455 §5.2: a server frame is unmasked; FIN=1 and a 7-bit length suffice for short payloads.
+				+ "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		// RFC 6455 §5.2: a server frame is unmasked; FIN=1 and a 7-bit length suffice for
+		// short payloads.
 		writeFrame(out, 0x1, ("Handshake complete: your key " + key + " was answered with " + accept)
 			.getBytes(StandardCharsets.UTF_8));
 		byte[] reason = "demo done".getBytes(StandardCharsets.UTF_8);
@@ -127,7 +133,8 @@ public final class HandshakeDemoApp implements AutoCloseable {
 		close[1] = (byte) (1000 & 0xFF);
 		System.arraycopy(reason, 0, close, 2, reason.length);
 		writeFrame(out, 0x8, close);
-		// Wait briefly for the client's close frame before TCP goes away (RFC 6455 §7.1.1).
+		// Wait briefly for the client's close frame before TCP goes away (RFC 6455
+		// §7.1.1).
 		try {
 			socket.getInputStream().read(new byte[256]);
 		}
@@ -148,7 +155,8 @@ public final class HandshakeDemoApp implements AutoCloseable {
 
 	private static void respond(OutputStream out, String status, String type, byte[] body) throws IOException {
 		out.write(("HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nContent-Length: " + body.length
-				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ "\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		out.write(body);
 		out.flush();
 	}
@@ -171,8 +179,11 @@ public final class HandshakeDemoApp implements AutoCloseable {
 
 	private static String header(String head, String name) {
 		String prefix = name.toLowerCase(Locale.ROOT) + ":";
-		return head.lines().filter((line) -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-			.map((line) -> line.substring(prefix.length()).trim()).findFirst().orElse(null);
+		return head.lines()
+			.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+			.map((line) -> line.substring(prefix.length()).trim())
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static byte[] page() {

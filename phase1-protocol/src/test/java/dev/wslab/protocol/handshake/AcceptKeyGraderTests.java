@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Grades exercise 1.1: the {@code Sec-WebSocket-Accept} computation (RFC 6455 §4.2.2). */
+/**
+ * Grades exercise 1.1: the {@code Sec-WebSocket-Accept} computation (RFC 6455 §4.2.2).
+ */
 class AcceptKeyGraderTests {
 
 	@Test
@@ -40,7 +42,8 @@ class AcceptKeyGraderTests {
 
 	@Test
 	void usesTheKeyExactlyAsSentWithoutDecodingIt() {
-		// The key is hashed as the header's text; decoding the base64 first is a common mistake.
+		// The key is hashed as the header's text; decoding the base64 first is a common
+		// mistake.
 		String key = "AQIDBAUGBwgJCgsMDQ4PEA==";
 
 		assertThat(AcceptKey.of(key)).as("1.1: hash the key text itself, not its decoded bytes")

@@ -12,8 +12,9 @@ import com.microsoft.playwright.Playwright;
 import dev.wslab.kit.infra.Binaries;
 
 /**
- * The system Chromium driven by Playwright, shared by every test in the JVM. Playwright never
- * downloads a browser here: it is told to skip the download and is pointed at the installed one.
+ * The system Chromium driven by Playwright, shared by every test in the JVM. Playwright
+ * never downloads a browser here: it is told to skip the download and is pointed at the
+ * installed one.
  */
 public final class Chromium {
 
@@ -52,11 +53,13 @@ public final class Chromium {
 		Path executable = Binaries.require("Chromium", INSTALL, candidates);
 		Playwright playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		// The flags keep Chromium off the network it has no business with and let it run as root.
+		// The flags keep Chromium off the network it has no business with and let it run
+		// as root.
 		Browser launched = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true).setArgs(List.of(
-					"--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
 		Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "wslab-chromium-stop"));
 		return launched;
 	}

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Opens a fresh browser context per test and closes it afterwards, reporting on failure. */
+/**
+ * Opens a fresh browser context per test and closes it afterwards, reporting on failure.
+ */
 final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ChromiumExtension.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(ChromiumExtension.class);
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -42,8 +45,8 @@ final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
 
 	@SuppressWarnings("unchecked")
 	private static List<OpenPage> openPages(ExtensionContext context) {
-		return context.getStore(NAMESPACE).computeIfAbsent("pages", (key) -> new CopyOnWriteArrayList<OpenPage>(),
-				List.class);
+		return context.getStore(NAMESPACE)
+			.computeIfAbsent("pages", (key) -> new CopyOnWriteArrayList<OpenPage>(), List.class);
 	}
 
 	private record OpenPage(BrowserContext context, Page page, List<String> console) {
@@ -58,7 +61,8 @@ final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
 					shot = null;
 				}
 				System.out.println("Browser console for failed test " + test.getDisplayName() + ":\n  "
-						+ String.join("\n  ", this.console) + (shot != null ? "\nScreenshot: " + shot.toAbsolutePath() : ""));
+						+ String.join("\n  ", this.console)
+						+ (shot != null ? "\nScreenshot: " + shot.toAbsolutePath() : ""));
 			}
 			this.context.close();
 		}

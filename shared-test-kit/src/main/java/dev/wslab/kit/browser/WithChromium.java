@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives each test a fresh {@link com.microsoft.playwright.Page} in the system Chromium. Declare a
- * {@code Page} parameter to receive it; when the test fails, the page's console output and a
- * screenshot under {@code target/browser/} are reported.
+ * Gives each test a fresh {@link com.microsoft.playwright.Page} in the system Chromium.
+ * Declare a {@code Page} parameter to receive it; when the test fails, the page's console
+ * output and a screenshot under {@code target/browser/} are reported.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

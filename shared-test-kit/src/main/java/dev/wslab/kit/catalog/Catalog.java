@@ -8,8 +8,9 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one machine-readable list of exercises, {@code catalog.json} at the workspace root. The
- * scoreboard, the learner commands, the track assembler and the starter check all read it.
+ * The one machine-readable list of exercises, {@code catalog.json} at the workspace root.
+ * The scoreboard, the learner commands, the track assembler and the starter check all
+ * read it.
  *
  * @param exercises the exercises in teaching order
  */
@@ -59,7 +60,8 @@ public record Catalog(List<Exercise> exercises) {
 	}
 
 	/**
-	 * Finds the workspace root from a starting directory by looking upwards for the catalog.
+	 * Finds the workspace root from a starting directory by looking upwards for the
+	 * catalog.
 	 * @param start where to start
 	 * @return the root
 	 */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds local programs such as {@code nginx} or {@code rabbitmq-server} and says how to install
- * the ones that are missing.
+ * Finds local programs such as {@code nginx} or {@code rabbitmq-server} and says how to
+ * install the ones that are missing.
  */
 public final class Binaries {
 
@@ -16,7 +16,8 @@ public final class Binaries {
 	}
 
 	/**
-	 * Returns the first executable among the candidates, searching {@code PATH} for bare names.
+	 * Returns the first executable among the candidates, searching {@code PATH} for bare
+	 * names.
 	 * @param candidates absolute paths or bare program names, in order of preference
 	 * @return the executable, if any candidate exists
 	 */

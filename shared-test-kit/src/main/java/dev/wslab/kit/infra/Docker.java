@@ -26,8 +26,8 @@ public final class Docker {
 	}
 
 	/**
-	 * Returns whether a Docker engine answers. A cheap look for a socket comes first, so machines
-	 * without Docker do not pay for Testcontainers' full discovery.
+	 * Returns whether a Docker engine answers. A cheap look for a socket comes first, so
+	 * machines without Docker do not pay for Testcontainers' full discovery.
 	 * @return true if Testcontainers can start containers here
 	 */
 	public static boolean available() {

@@ -3,7 +3,8 @@ package dev.wslab.kit.infra;
 /**
  * Thrown when a grader needs a piece of infrastructure that no provider can supply.
  *
- * <p>The message always names what is missing and the exact command that installs it, so a
+ * <p>
+ * The message always names what is missing and the exact command that installs it, so a
  * grader fails loudly instead of skipping.
  */
 public class InfrastructureUnavailableException extends IllegalStateException {

@@ -20,20 +20,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Starts helper programs (RabbitMQ, Nginx) as tagged child processes, stops them, and removes what
- * a killed test JVM left behind.
+ * Starts helper programs (RabbitMQ, Nginx) as tagged child processes, stops them, and
+ * removes what a killed test JVM left behind.
  *
- * <p>Two marks find an instance's processes again, because neither alone is enough:
+ * <p>
+ * Two marks find an instance's processes again, because neither alone is enough:
  * <ul>
- * <li>a {@code pids} file in the instance's state directory records the process the kit started,
- * with its start time; the process and its descendants belong to the instance (Nginx rewrites its
- * own environment for its process title, so only this mark finds it);</li>
+ * <li>a {@code pids} file in the instance's state directory records the process the kit
+ * started, with its start time; the process and its descendants belong to the instance
+ * (Nginx rewrites its own environment for its process title, so only this mark finds
+ * it);</li>
  * <li>the environment variable {@value #OWNER_VARIABLE}, set to
- * {@code <jvm pid>@<jvm start millis>/<instance>}, is inherited by every child, including daemons
- * such as Erlang's {@code epmd} that leave the process tree.</li>
+ * {@code <jvm pid>@<jvm start millis>/<instance>}, is inherited by every child, including
+ * daemons such as Erlang's {@code epmd} that leave the process tree.</li>
  * </ul>
- * Stopping an instance, and cleaning up after a test JVM that is gone, use both, so nothing
- * outlives the build. State directories live under {@link #stateRoot()}, named after their owner.
+ * Stopping an instance, and cleaning up after a test JVM that is gone, use both, so
+ * nothing outlives the build. State directories live under {@link #stateRoot()}, named
+ * after their owner.
  */
 public final class LocalProcesses {
 
@@ -48,7 +51,8 @@ public final class LocalProcesses {
 	}
 
 	/**
-	 * Returns the directory where the kit keeps per-instance state (data, logs, configuration).
+	 * Returns the directory where the kit keeps per-instance state (data, logs,
+	 * configuration).
 	 * @return the state root, created if needed
 	 */
 	public static Path stateRoot() {
@@ -101,7 +105,8 @@ public final class LocalProcesses {
 	}
 
 	/**
-	 * Stops every process of one instance: a polite SIGTERM first, SIGKILL after the grace period.
+	 * Stops every process of one instance: a polite SIGTERM first, SIGKILL after the
+	 * grace period.
 	 * @param instance the name given to {@link #start(String, ProcessBuilder, Path)}
 	 * @param grace how long to wait before killing
 	 */
@@ -121,8 +126,9 @@ public final class LocalProcesses {
 	}
 
 	/**
-	 * Kills the processes and deletes the state directories left by test JVMs that no longer run.
-	 * Runs once per JVM, before the first process is started; calling it again forces another pass.
+	 * Kills the processes and deletes the state directories left by test JVMs that no
+	 * longer run. Runs once per JVM, before the first process is started; calling it
+	 * again forces another pass.
 	 * @return how many leftover processes were killed
 	 */
 	public static int cleanupLeftovers() {
@@ -182,7 +188,10 @@ public final class LocalProcesses {
 		return dead;
 	}
 
-	/** The processes a state directory's {@code pids} file names, still alive, with their descendants. */
+	/**
+	 * The processes a state directory's {@code pids} file names, still alive, with their
+	 * descendants.
+	 */
 	private static List<ProcessHandle> recorded(Path dir) {
 		Path pids = dir.resolve("pids");
 		if (!Files.exists(pids)) {
@@ -195,8 +204,10 @@ public final class LocalProcesses {
 				if (parts.length != 2) {
 					continue;
 				}
-				ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive)
-					.filter((handle) -> mark(handle).equals(line.trim())).ifPresent((root) -> {
+				ProcessHandle.of(Long.parseLong(parts[0]))
+					.filter(ProcessHandle::isAlive)
+					.filter((handle) -> mark(handle).equals(line.trim()))
+					.ifPresent((root) -> {
 						found.add(root);
 						root.descendants().forEach(found::add);
 					});
@@ -224,8 +235,11 @@ public final class LocalProcesses {
 		}
 		try {
 			long pid = Long.parseLong(owner.substring(0, at));
-			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(LocalProcesses::ownerOf)
-				.filter(owner::equals).isPresent();
+			return ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.map(LocalProcesses::ownerOf)
+				.filter(owner::equals)
+				.isPresent();
 		}
 		catch (NumberFormatException ex) {
 			return false;
@@ -244,8 +258,9 @@ public final class LocalProcesses {
 		List<Tagged> result = new ArrayList<>();
 		try (Stream<Path> entries = Files.list(proc)) {
 			entries.filter((p) -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-				.forEach((p) -> readTag(p).ifPresent((tag) -> ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
-					.ifPresent((handle) -> result.add(new Tagged(handle, tag)))));
+				.forEach((p) -> readTag(p)
+					.ifPresent((tag) -> ProcessHandle.of(Long.parseLong(p.getFileName().toString()))
+						.ifPresent((handle) -> result.add(new Tagged(handle, tag)))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

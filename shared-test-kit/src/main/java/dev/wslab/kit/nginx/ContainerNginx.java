@@ -9,7 +9,10 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.nginx.NginxContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/** Nginx in a container; it reaches the applications on the host through Testcontainers' host gateway. */
+/**
+ * Nginx in a container; it reaches the applications on the host through Testcontainers'
+ * host gateway.
+ */
 final class ContainerNginx implements NginxProxy {
 
 	static final DockerImageName IMAGE = DockerImageName.parse("nginx:1.28.0-alpine");

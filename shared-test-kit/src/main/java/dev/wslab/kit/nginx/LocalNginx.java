@@ -23,8 +23,8 @@ import dev.wslab.kit.infra.LocalProcesses;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Nginx as a plain process with its own prefix: configuration, pid file, logs and temp paths all
- * live in a private state directory, and it listens on a free loopback port.
+ * Nginx as a plain process with its own prefix: configuration, pid file, logs and temp
+ * paths all live in a private state directory, and it listens on a free loopback port.
  */
 final class LocalNginx implements NginxProxy {
 
@@ -59,7 +59,8 @@ final class LocalNginx implements NginxProxy {
 		this.process = LocalProcesses.start(this.instance, builder, this.prefix.resolve("logs/stdout.log"));
 		try {
 			await("nginx listening on 127.0.0.1:" + this.port).atMost(Duration.ofSeconds(10))
-				.pollInterval(Duration.ofMillis(20)).until(this::listening);
+				.pollInterval(Duration.ofMillis(20))
+				.until(this::listening);
 		}
 		catch (RuntimeException ex) {
 			String logs = logs();
@@ -74,14 +75,19 @@ final class LocalNginx implements NginxProxy {
 		Set<Long> oldWorkers = workers();
 		writeAndTest(config);
 		run(command("-s", "reload"));
-		// New workers start once the master loaded the new configuration; old ones stop accepting and
-		// retitle themselves "is shutting down", lingering while they still carry connections, which
-		// is the point of a reload. Only then does every new connection meet the new configuration.
+		// New workers start once the master loaded the new configuration; old ones stop
+		// accepting and
+		// retitle themselves "is shutting down", lingering while they still carry
+		// connections, which
+		// is the point of a reload. Only then does every new connection meet the new
+		// configuration.
 		await("nginx workers switched to the new configuration").atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(20)).until(() -> {
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
 				Set<Long> now = workers();
 				return now.stream().anyMatch((pid) -> !oldWorkers.contains(pid)) && now.stream()
-					.filter(oldWorkers::contains).allMatch((pid) -> title(pid).contains("shutting down"));
+					.filter(oldWorkers::contains)
+					.allMatch((pid) -> title(pid).contains("shutting down"));
 			});
 	}
 
@@ -127,7 +133,8 @@ final class LocalNginx implements NginxProxy {
 	}
 
 	private void writeAndTest(NginxConfig config) {
-		// Workers of a root master switch to an unprivileged user that could not write our temp paths.
+		// Workers of a root master switch to an unprivileged user that could not write
+		// our temp paths.
 		String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
 		String main = user + """
 				worker_processes 1;

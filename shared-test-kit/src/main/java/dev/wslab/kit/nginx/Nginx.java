@@ -3,8 +3,9 @@ package dev.wslab.kit.nginx;
 import dev.wslab.kit.infra.Docker;
 
 /**
- * Starts Nginx in front of applications under test: in a container when a Docker engine answers,
- * otherwise as a local process. Missing both fails with the command that installs Nginx.
+ * Starts Nginx in front of applications under test: in a container when a Docker engine
+ * answers, otherwise as a local process. Missing both fails with the command that
+ * installs Nginx.
  */
 public final class Nginx {
 

@@ -11,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An Nginx configuration template: the inside of an {@code http} block, with placeholders the kit
- * fills in for whichever provider runs Nginx.
+ * An Nginx configuration template: the inside of an {@code http} block, with placeholders
+ * the kit fills in for whichever provider runs Nginx.
  *
  * <ul>
  * <li>{@code {{listen}}} becomes the address Nginx listens on;</li>
- * <li>{@code {{upstream NAME}}} becomes one {@code server host:port;} line per port given to
- * {@link #upstream(String, List)}.</li>
+ * <li>{@code {{upstream NAME}}} becomes one {@code server host:port;} line per port given
+ * to {@link #upstream(String, List)}.</li>
  * </ul>
  *
  * @param template the template text
@@ -45,7 +45,8 @@ public record NginxConfig(String template, Map<String, List<Integer>> upstreams)
 	}
 
 	/**
-	 * Returns a copy that routes the named upstream to these application ports on this machine.
+	 * Returns a copy that routes the named upstream to these application ports on this
+	 * machine.
 	 * @param name the upstream name used in the template
 	 * @param ports the application ports
 	 * @return the new configuration

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Owns the Nginx instances a test class starts: register it with {@code @RegisterExtension}, call
- * {@link #start(NginxConfig)} once the application ports are known, and the extension stops them
- * after the class and prints their logs when a test fails.
+ * Owns the Nginx instances a test class starts: register it with
+ * {@code @RegisterExtension}, call {@link #start(NginxConfig)} once the application ports
+ * are known, and the extension stops them after the class and prints their logs when a
+ * test fails.
  */
 public final class NginxExtension implements AfterEachCallback, AfterAllCallback {
 

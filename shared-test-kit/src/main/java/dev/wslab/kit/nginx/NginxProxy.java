@@ -36,8 +36,9 @@ public interface NginxProxy {
 	}
 
 	/**
-	 * Loads a new configuration without dropping established connections. Returns once the new
-	 * configuration is in force; a configuration Nginx rejects fails with its message.
+	 * Loads a new configuration without dropping established connections. Returns once
+	 * the new configuration is in force; a configuration Nginx rejects fails with its
+	 * message.
 	 * @param config the new configuration
 	 */
 	void reload(NginxConfig config);

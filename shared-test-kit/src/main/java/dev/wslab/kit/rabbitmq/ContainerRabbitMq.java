@@ -5,9 +5,9 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * RabbitMQ in a container. Testcontainers 2's RabbitMQ module enables no plugins, so this class
- * installs an {@code enabled_plugins} file for {@code rabbitmq_stomp} and {@code rabbitmq_web_stomp}
- * and exposes their ports, 61613 and 15674.
+ * RabbitMQ in a container. Testcontainers 2's RabbitMQ module enables no plugins, so this
+ * class installs an {@code enabled_plugins} file for {@code rabbitmq_stomp} and
+ * {@code rabbitmq_web_stomp} and exposes their ports, 61613 and 15674.
  */
 final class ContainerRabbitMq implements RabbitMqBroker {
 
@@ -16,8 +16,8 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 	private final RabbitMQContainer container;
 
 	ContainerRabbitMq() {
-		this.container = new RabbitMQContainer(IMAGE)
-			.withCopyToContainer(Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"), "/etc/rabbitmq/enabled_plugins");
+		this.container = new RabbitMQContainer(IMAGE).withCopyToContainer(
+				Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"), "/etc/rabbitmq/enabled_plugins");
 		this.container.addExposedPorts(STOMP_PORT, WEB_STOMP_PORT);
 	}
 

@@ -7,8 +7,8 @@ import java.util.Optional;
  * A broker someone else runs, named by environment variables: how a workshop points every
  * participant at one shared RabbitMQ.
  */
-record ExternalRabbitMq(String host, int stompPort, int amqpPort, int webStompPort, String username,
-		String password, String virtualHost) implements RabbitMqBroker {
+record ExternalRabbitMq(String host, int stompPort, int amqpPort, int webStompPort, String username, String password,
+		String virtualHost) implements RabbitMqBroker {
 
 	static final String HOST = "WSLAB_RABBITMQ_HOST";
 
@@ -21,8 +21,8 @@ record ExternalRabbitMq(String host, int stompPort, int amqpPort, int webStompPo
 				Integer.parseInt(env.getOrDefault("WSLAB_RABBITMQ_STOMP_PORT", String.valueOf(STOMP_PORT))),
 				Integer.parseInt(env.getOrDefault("WSLAB_RABBITMQ_AMQP_PORT", String.valueOf(AMQP_PORT))),
 				Integer.parseInt(env.getOrDefault("WSLAB_RABBITMQ_WEB_STOMP_PORT", String.valueOf(WEB_STOMP_PORT))),
-				env.getOrDefault("WSLAB_RABBITMQ_USERNAME", "guest"), env.getOrDefault("WSLAB_RABBITMQ_PASSWORD", "guest"),
-				env.getOrDefault("WSLAB_RABBITMQ_VHOST", "/")));
+				env.getOrDefault("WSLAB_RABBITMQ_USERNAME", "guest"),
+				env.getOrDefault("WSLAB_RABBITMQ_PASSWORD", "guest"), env.getOrDefault("WSLAB_RABBITMQ_VHOST", "/")));
 	}
 
 	@Override

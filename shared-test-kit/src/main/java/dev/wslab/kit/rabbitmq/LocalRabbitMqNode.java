@@ -22,11 +22,13 @@ import dev.wslab.kit.infra.LocalProcesses;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A private RabbitMQ node run as a plain process: its own node name, data directory, Erlang
- * cookie, epmd port, distribution port, STOMP and Web-STOMP listeners, all bound to 127.0.0.1.
+ * A private RabbitMQ node run as a plain process: its own node name, data directory,
+ * Erlang cookie, epmd port, distribution port, STOMP and Web-STOMP listeners, all bound
+ * to 127.0.0.1.
  *
- * <p>{@code RABBITMQ_ALLOW_INPUT} is deliberately left unset: any value starts an interactive
- * shell, and the node would exit when its standard input closes.
+ * <p>
+ * {@code RABBITMQ_ALLOW_INPUT} is deliberately left unset: any value starts an
+ * interactive shell, and the node would exit when its standard input closes.
  */
 final class LocalRabbitMqNode implements RabbitMqBroker {
 
@@ -58,7 +60,8 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 	}
 
 	LocalRabbitMqNode start(Duration timeout) {
-		// Debian's /usr/sbin wrapper re-executes as the rabbitmq user through su, which drops our
+		// Debian's /usr/sbin wrapper re-executes as the rabbitmq user through su, which
+		// drops our
 		// environment; the script under /usr/lib runs the node as the current user.
 		Path server = Binaries.require("rabbitmq-server", INSTALL,
 				List.of("/usr/lib/rabbitmq/bin/rabbitmq-server", "rabbitmq-server"));
@@ -97,7 +100,10 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 		this.process = LocalProcesses.start(this.instance, builder, log());
 		try {
 			await("RabbitMQ node " + this.nodeName + " answering STOMP CONNECT on port " + this.stompPort)
-				.atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptions()
+				.until(() -> {
 					if (!this.process.isAlive()) {
 						throw new IllegalStateException("exited");
 					}
@@ -107,8 +113,8 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 		catch (RuntimeException ex) {
 			String tail = logTail();
 			stop();
-			throw new InfrastructureUnavailableException("The local RabbitMQ node did not start within " + timeout
-					+ ". Its log ends with:\n" + tail, ex);
+			throw new InfrastructureUnavailableException(
+					"The local RabbitMQ node did not start within " + timeout + ". Its log ends with:\n" + tail, ex);
 		}
 		return this;
 	}

@@ -5,12 +5,14 @@ import java.time.Duration;
 import dev.wslab.kit.infra.Docker;
 
 /**
- * The RabbitMQ broker shared by every test in this JVM, started on first use and stopped when the
- * JVM exits.
+ * The RabbitMQ broker shared by every test in this JVM, started on first use and stopped
+ * when the JVM exits.
  *
- * <p>Providers are tried in this order: an external broker named by {@code WSLAB_RABBITMQ_HOST};
- * Testcontainers when a Docker engine answers; a private local node. If none can be had, the
- * first use fails with the command that installs RabbitMQ.
+ * <p>
+ * Providers are tried in this order: an external broker named by
+ * {@code WSLAB_RABBITMQ_HOST}; Testcontainers when a Docker engine answers; a private
+ * local node. If none can be had, the first use fails with the command that installs
+ * RabbitMQ.
  */
 public final class RabbitMq {
 
@@ -38,9 +40,11 @@ public final class RabbitMq {
 	}
 
 	/**
-	 * Starts a private broker that belongs to the caller alone, for tests that stop or restart it.
-	 * Never external, because stopping a shared workshop broker is not ours to do.
-	 * @return a started local node or container; stop it with {@link #stop(RabbitMqBroker)}
+	 * Starts a private broker that belongs to the caller alone, for tests that stop or
+	 * restart it. Never external, because stopping a shared workshop broker is not ours
+	 * to do.
+	 * @return a started local node or container; stop it with
+	 * {@link #stop(RabbitMqBroker)}
 	 */
 	public static RabbitMqBroker startPrivate() {
 		if (Docker.available()) {

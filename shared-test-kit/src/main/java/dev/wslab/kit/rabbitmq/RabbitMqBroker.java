@@ -7,8 +7,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A running RabbitMQ with the STOMP plugin, whichever provider started it.
  *
- * <p>Tests share one broker per JVM, so each test isolates itself with fresh destinations from
- * {@link #uniqueTopic(String)} and {@link #uniqueQueue(String)}.
+ * <p>
+ * Tests share one broker per JVM, so each test isolates itself with fresh destinations
+ * from {@link #uniqueTopic(String)} and {@link #uniqueQueue(String)}.
  */
 public interface RabbitMqBroker {
 
@@ -70,7 +71,8 @@ public interface RabbitMqBroker {
 	String description();
 
 	/**
-	 * Returns a topic destination nobody else uses, so tests sharing the broker stay apart.
+	 * Returns a topic destination nobody else uses, so tests sharing the broker stay
+	 * apart.
 	 * @param name a readable stem
 	 * @return a destination such as {@code /topic/name.3f2a9c1b}
 	 */
@@ -88,8 +90,8 @@ public interface RabbitMqBroker {
 	}
 
 	/**
-	 * Publishes the connection settings to a Spring test context, both under {@code wslab.rabbitmq.*}
-	 * and as Spring Boot's {@code spring.rabbitmq.*}.
+	 * Publishes the connection settings to a Spring test context, both under
+	 * {@code wslab.rabbitmq.*} and as Spring Boot's {@code spring.rabbitmq.*}.
 	 * @param registry the registry passed to a {@code @DynamicPropertySource} method
 	 */
 	default void registerProperties(DynamicPropertyRegistry registry) {

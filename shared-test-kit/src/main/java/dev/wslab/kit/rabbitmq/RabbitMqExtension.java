@@ -5,7 +5,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts the shared broker before a class's tests and resolves {@link RabbitMqBroker} parameters. */
+/**
+ * Starts the shared broker before a class's tests and resolves {@link RabbitMqBroker}
+ * parameters.
+ */
 final class RabbitMqExtension implements BeforeAllCallback, ParameterResolver {
 
 	@Override

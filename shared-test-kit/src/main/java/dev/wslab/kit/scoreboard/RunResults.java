@@ -51,7 +51,8 @@ public record RunResults(String phase, List<ExerciseResult> exercises, List<Test
 			exercises.add(new ExerciseResult(exercise,
 					all.stream().filter((outcome) -> exercise.isGradedBy(outcome.testClass())).toList()));
 		}
-		List<TestOutcome> others = all.stream().filter((outcome) -> catalog.gradedBy(outcome.testClass()).isEmpty())
+		List<TestOutcome> others = all.stream()
+			.filter((outcome) -> catalog.gradedBy(outcome.testClass()).isEmpty())
 			.toList();
 		return new RunResults(phase, List.copyOf(exercises), others);
 	}
@@ -61,7 +62,9 @@ public record RunResults(String phase, List<ExerciseResult> exercises, List<Test
 	 * @return the exercise result or null when all passed
 	 */
 	public ExerciseResult next() {
-		return this.exercises.stream().filter((result) -> result.status() != ExerciseResult.Status.PASSED).findFirst()
+		return this.exercises.stream()
+			.filter((result) -> result.status() != ExerciseResult.Status.PASSED)
+			.findFirst()
 			.orElse(null);
 	}
 

@@ -17,12 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Prints a phase's scoreboard after its tests, writes {@code scoreboard.json} and
  * {@code scoreboard.html}, and decides the build result: when any test failed it leaves a
- * {@code FAILED} marker that the build's enforcer step turns into a failure with a plain message.
+ * {@code FAILED} marker that the build's enforcer step turns into a failure with a plain
+ * message.
  *
- * <p>Run by the build as {@code Scoreboard <root> <phase> <results dir> <track> <mode>}, where the
- * mode is {@code normal}; {@code strict}, which also fails when an exercise's graders ran no test
- * (CI uses it, so a catalog entry naming a missing grader cannot pass); or {@code report-only},
- * which never fails (the starter check uses it).
+ * <p>
+ * Run by the build as {@code Scoreboard <root> <phase> <results dir> <track> <mode>},
+ * where the mode is {@code normal}; {@code strict}, which also fails when an exercise's
+ * graders ran no test (CI uses it, so a catalog entry naming a missing grader cannot
+ * pass); or {@code report-only}, which never fails (the starter check uses it).
  */
 public final class Scoreboard {
 
@@ -97,8 +99,9 @@ public final class Scoreboard {
 		}
 		long otherFailed = results.others().stream().filter(TestOutcome::failed).count();
 		if (!results.others().isEmpty()) {
-			out.printf(" %s       %-48s %d/%d tests%n", otherFailed == 0 ? "✔" : "✘", "other tests (apps, kit, conformance)",
-					results.others().size() - otherFailed, results.others().size());
+			out.printf(" %s       %-48s %d/%d tests%n", otherFailed == 0 ? "✔" : "✘",
+					"other tests (apps, kit, conformance)", results.others().size() - otherFailed,
+					results.others().size());
 		}
 		out.println(rule);
 		out.printf(" %d of %d exercises passed.%n", passed, results.exercises().size());
@@ -149,7 +152,10 @@ public final class Scoreboard {
 				results.others().stream().filter(TestOutcome::failed).count()));
 		try {
 			Files.createDirectories(dir);
-			JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("scoreboard.json").toFile(), board);
+			JsonMapper.builder()
+				.build()
+				.writerWithDefaultPrettyPrinter()
+				.writeValue(dir.resolve("scoreboard.json").toFile(), board);
 			Files.writeString(dir.resolve("scoreboard.html"), ScoreboardPage.render(results, track));
 		}
 		catch (IOException ex) {

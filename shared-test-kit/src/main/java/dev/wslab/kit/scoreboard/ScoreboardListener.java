@@ -25,9 +25,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Records every test's outcome for the scoreboard. Registered through
- * {@code META-INF/services}, so any test run with the kit on its class path is recorded; the
- * results go to the directory named by the {@code wslab.results} system property, which the build
- * sets, and nothing is written when it is absent.
+ * {@code META-INF/services}, so any test run with the kit on its class path is recorded;
+ * the results go to the directory named by the {@code wslab.results} system property,
+ * which the build sets, and nothing is written when it is absent.
  */
 public final class ScoreboardListener implements TestExecutionListener {
 
@@ -63,7 +63,8 @@ public final class ScoreboardListener implements TestExecutionListener {
 			case ABORTED -> "SKIPPED";
 			case FAILED -> "FAILED";
 		};
-		// A class-level failure (a failing @BeforeAll, say) fails every test it would have run.
+		// A class-level failure (a failing @BeforeAll, say) fails every test it would
+		// have run.
 		String name = test.isTest() ? testName(test) : "(class setup) " + test.getDisplayName();
 		this.outcomes.add(new TestOutcome(className(test), name, status, summary(failure), todoOf(failure),
 				isInfrastructure(failure)));
@@ -77,8 +78,10 @@ public final class ScoreboardListener implements TestExecutionListener {
 		}
 		try {
 			Files.createDirectories(dir);
-			JsonMapper.builder().build().writeValue(dir.resolve("outcomes-" + UUID.randomUUID() + ".json").toFile(),
-					List.copyOf(this.outcomes));
+			JsonMapper.builder()
+				.build()
+				.writeValue(dir.resolve("outcomes-" + UUID.randomUUID() + ".json").toFile(),
+						List.copyOf(this.outcomes));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

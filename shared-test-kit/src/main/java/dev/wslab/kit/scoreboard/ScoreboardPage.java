@@ -13,12 +13,25 @@ final class ScoreboardPage {
 		for (ExerciseResult result : results.exercises()) {
 			Exercise exercise = result.exercise();
 			TestOutcome failure = result.firstFailure();
-			rows.append("<tr class=\"").append(result.status().name().toLowerCase()).append("\"><td>")
-				.append(escape(exercise.id())).append("</td><td>").append(escape(exercise.title())).append("</td><td>")
-				.append(result.status()).append("</td><td>").append(result.passedCount()).append('/')
-				.append(result.outcomes().size()).append("</td><td><a href=\"").append(escape(exercise.reference().url()))
-				.append("\">").append(escape(exercise.reference().title())).append("</a></td><td><pre>")
-				.append(failure == null ? "" : escape(failure.name() + "\n" + failure.failure())).append("</pre></td></tr>\n");
+			rows.append("<tr class=\"")
+				.append(result.status().name().toLowerCase())
+				.append("\"><td>")
+				.append(escape(exercise.id()))
+				.append("</td><td>")
+				.append(escape(exercise.title()))
+				.append("</td><td>")
+				.append(result.status())
+				.append("</td><td>")
+				.append(result.passedCount())
+				.append('/')
+				.append(result.outcomes().size())
+				.append("</td><td><a href=\"")
+				.append(escape(exercise.reference().url()))
+				.append("\">")
+				.append(escape(exercise.reference().title()))
+				.append("</a></td><td><pre>")
+				.append(failure == null ? "" : escape(failure.name() + "\n" + failure.failure()))
+				.append("</pre></td></tr>\n");
 		}
 		return """
 				<!doctype html>
@@ -32,7 +45,8 @@ final class ScoreboardPage {
 				<h1>%s · %s track</h1>
 				<table><tr><th>Id</th><th>Exercise</th><th>Status</th><th>Tests</th><th>Reference</th><th>First failure</th></tr>
 				%s</table></body></html>
-				""".formatted(escape(results.phase()), escape(results.phase()), escape(track), rows);
+				"""
+			.formatted(escape(results.phase()), escape(results.phase()), escape(track), rows);
 	}
 
 	static String escape(String text) {

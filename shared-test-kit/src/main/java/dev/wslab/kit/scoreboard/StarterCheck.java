@@ -8,12 +8,13 @@ import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
 
 /**
- * Proves the starters are red for the right reason, after a run of the exercises track: for every
- * exercise, each grader test ran and failed, and each failure traces back to a stub's
- * {@code TODO(id)}, not to a compile error or missing infrastructure.
+ * Proves the starters are red for the right reason, after a run of the exercises track:
+ * for every exercise, each grader test ran and failed, and each failure traces back to a
+ * stub's {@code TODO(id)}, not to a compile error or missing infrastructure.
  *
- * <p>Run by CI as {@code StarterCheck <root> <phase>...}; exits non-zero when any exercise is not
- * properly red.
+ * <p>
+ * Run by CI as {@code StarterCheck <root> <phase>...}; exits non-zero when any exercise
+ * is not properly red.
  */
 public final class StarterCheck {
 
@@ -73,7 +74,8 @@ public final class StarterCheck {
 		}
 		List<TestOutcome> infrastructure = outcomes.stream().filter(TestOutcome::infrastructure).toList();
 		if (!infrastructure.isEmpty()) {
-			return "BAD: failed for missing infrastructure: " + infrastructure.get(0).failure().lines().findFirst().orElse("");
+			return "BAD: failed for missing infrastructure: "
+					+ infrastructure.get(0).failure().lines().findFirst().orElse("");
 		}
 		List<TestOutcome> noTodo = outcomes.stream().filter((outcome) -> outcome.todo() == null).toList();
 		if (!noTodo.isEmpty()) {

@@ -7,8 +7,8 @@ package dev.wslab.kit.scoreboard;
  * @param name the test's display name
  * @param status {@code PASSED}, {@code FAILED} or {@code SKIPPED}
  * @param failure the first lines of the failure message, or null
- * @param todo the exercise id of the first {@code TODO(id)} stub in the failure's cause chain or
- * message, or null
+ * @param todo the exercise id of the first {@code TODO(id)} stub in the failure's cause
+ * chain or message, or null
  * @param infrastructure true if the failure came from missing infrastructure
  */
 public record TestOutcome(String testClass, String name, String status, String failure, String todo,

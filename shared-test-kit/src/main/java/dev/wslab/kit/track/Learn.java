@@ -18,8 +18,8 @@ import dev.wslab.kit.scoreboard.RunResults;
 import dev.wslab.kit.scoreboard.StarterCheck;
 
 /**
- * The learner commands behind {@code ./learn}: list the exercises, show the next hint, reset an
- * exercise to its starter, reveal a solution. Kept deliberately thin.
+ * The learner commands behind {@code ./learn}: list the exercises, show the next hint,
+ * reset an exercise to its starter, reveal a solution. Kept deliberately thin.
  */
 public final class Learn {
 
@@ -54,11 +54,12 @@ public final class Learn {
 		String command = args.isEmpty() ? "list" : args.get(0);
 		return switch (command) {
 			case "list" -> list();
-			case "hint" -> args.size() < 2 ? usage() : hint(exercise(args.get(1)), args.size() > 2 ? Integer.parseInt(args.get(2)) : 0);
+			case "hint" -> args.size() < 2 ? usage()
+					: hint(exercise(args.get(1)), args.size() > 2 ? Integer.parseInt(args.get(2)) : 0);
 			case "reset" -> args.size() < 2 ? usage() : reset(exercise(args.get(1)));
 			case "reveal" -> args.size() < 2 ? usage() : reveal(exercise(args.get(1)), args.contains("--yes"));
-			case "check-starters" -> StarterCheck.run(this.catalog, this.root, this.catalog.exercises().stream()
-				.map(Exercise::phase).distinct().toList(), this.out) ? 0 : 1;
+			case "check-starters" -> StarterCheck.run(this.catalog, this.root,
+					this.catalog.exercises().stream().map(Exercise::phase).distinct().toList(), this.out) ? 0 : 1;
 			default -> usage();
 		};
 	}
@@ -70,7 +71,8 @@ public final class Learn {
 				phase = exercise.phase();
 				this.out.println(phase);
 			}
-			this.out.printf("  %-6s %-9s %-48s %s%n", exercise.id(), status(exercise), exercise.title(), exercise.concept());
+			this.out.printf("  %-6s %-9s %-48s %s%n", exercise.id(), status(exercise), exercise.title(),
+					exercise.concept());
 		}
 		this.out.println("Status is from the last './mvnw verify' of each phase. Next: ./learn hint <id>");
 		return 0;
@@ -82,8 +84,12 @@ public final class Learn {
 		if (results == null) {
 			return "-";
 		}
-		return results.exercises().stream().filter((result) -> result.exercise().equals(exercise))
-			.map(ExerciseResult::status).map((status) -> status.name().toLowerCase().replace('_', ' ')).findFirst()
+		return results.exercises()
+			.stream()
+			.filter((result) -> result.exercise().equals(exercise))
+			.map(ExerciseResult::status)
+			.map((status) -> status.name().toLowerCase().replace('_', ' '))
+			.findFirst()
 			.orElse("-");
 	}
 
@@ -95,16 +101,19 @@ public final class Learn {
 			this.out.println(exercise.id() + " has hints 1 to " + exercise.hints().size() + ".");
 			return 2;
 		}
-		this.out.println(exercise.id() + " " + exercise.title() + " — hint " + level + " of " + exercise.hints().size());
+		this.out
+			.println(exercise.id() + " " + exercise.title() + " — hint " + level + " of " + exercise.hints().size());
 		this.out.println("  " + exercise.hints().get(level - 1));
 		this.out.println("  Reference: " + exercise.reference().title() + " " + exercise.reference().url());
 		if (level < exercise.hints().size()) {
 			this.out.println("  Run './learn hint " + exercise.id() + "' again for the next hint.");
 		}
 		else {
-			this.out.println("  That was the last hint. './learn reveal " + exercise.id() + "' shows the reference answer.");
+			this.out.println(
+					"  That was the last hint. './learn reveal " + exercise.id() + "' shows the reference answer.");
 		}
-		seen.setProperty(exercise.id(), String.valueOf(Math.max(level, Integer.parseInt(seen.getProperty(exercise.id(), "0")))));
+		seen.setProperty(exercise.id(),
+				String.valueOf(Math.max(level, Integer.parseInt(seen.getProperty(exercise.id(), "0")))));
 		saveSeen(seen);
 		return 0;
 	}
@@ -141,7 +150,8 @@ public final class Learn {
 
 	private Exercise exercise(String id) {
 		return this.catalog.byId(id)
-			.orElseThrow(() -> new IllegalArgumentException("No exercise " + id + " in catalog.json; './learn list' shows them"));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"No exercise " + id + " in catalog.json; './learn list' shows them"));
 	}
 
 	private String starterRef() {
@@ -149,7 +159,8 @@ public final class Learn {
 		if (configured != null && !configured.isBlank()) {
 			return configured;
 		}
-		// The upstream branch holds the starters even after a learner commits their own work.
+		// The upstream branch holds the starters even after a learner commits their own
+		// work.
 		try {
 			git("rev-parse", "--verify", "--quiet", "@{upstream}");
 			return "@{upstream}";
@@ -217,14 +228,15 @@ public final class Learn {
 	}
 
 	private int usage() {
-		this.out.println("""
-				usage: ./learn [list]              the exercises and their status
-				       ./learn hint <id> [level]   the next hint (or a given level)
-				       ./learn reset <id>          put an exercise back to its starter
-				       ./learn reveal <id>         copy the reference answer in (asks first)
-				       ./learn doctor              check this machine
-				maintainers:
-				       ./learn check-starters      after a run of the exercises track, prove every starter red for its TODO""");
+		this.out.println(
+				"""
+						usage: ./learn [list]              the exercises and their status
+						       ./learn hint <id> [level]   the next hint (or a given level)
+						       ./learn reset <id>          put an exercise back to its starter
+						       ./learn reveal <id>         copy the reference answer in (asks first)
+						       ./learn doctor              check this machine
+						maintainers:
+						       ./learn check-starters      after a run of the exercises track, prove every starter red for its TODO""");
 		return 2;
 	}
 

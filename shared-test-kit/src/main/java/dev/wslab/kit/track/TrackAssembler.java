@@ -16,8 +16,8 @@ import dev.wslab.kit.catalog.Exercise;
 
 /**
  * Builds the sources a phase compiles when an instructor swaps in chosen solutions
- * ({@code -Dsolve=1.1,1.3}): the learner's exercises tree, with the files of those exercises taken
- * from the solutions tree. The learner's files are never touched.
+ * ({@code -Dsolve=1.1,1.3}): the learner's exercises tree, with the files of those
+ * exercises taken from the solutions tree. The learner's files are never touched.
  */
 public final class TrackAssembler {
 
@@ -26,12 +26,13 @@ public final class TrackAssembler {
 
 	/**
 	 * Entry point for the build.
-	 * @param args the workspace root, the phase module, the comma-separated exercise ids, the
-	 * output directory
+	 * @param args the workspace root, the phase module, the comma-separated exercise ids,
+	 * the output directory
 	 */
 	public static void main(String[] args) {
 		Path root = Path.of(args[0]);
-		List<String> used = assemble(Catalog.load(root), root, args[1], Arrays.asList(args[2].split(",")), Path.of(args[3]));
+		List<String> used = assemble(Catalog.load(root), root, args[1], Arrays.asList(args[2].split(",")),
+				Path.of(args[3]));
 		used.forEach((line) -> System.out.println("[wslab] " + line));
 	}
 
@@ -41,8 +42,9 @@ public final class TrackAssembler {
 			deleteRecursively(out);
 			copyTree(root.resolve("exercises").resolve(phase).resolve("src/main/java"), out);
 			for (String id : ids.stream().map(String::trim).filter((id) -> !id.isEmpty()).toList()) {
-				Exercise exercise = catalog.byId(id).orElseThrow(() -> new IllegalArgumentException(
-						"-Dsolve names exercise " + id + ", which catalog.json does not have"));
+				Exercise exercise = catalog.byId(id)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"-Dsolve names exercise " + id + ", which catalog.json does not have"));
 				if (!exercise.phase().equals(phase)) {
 					continue;
 				}

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** The system Chromium, driven by Playwright, loads a page from this machine and runs its script. */
+/**
+ * The system Chromium, driven by Playwright, loads a page from this machine and runs its
+ * script.
+ */
 @WithChromium
 class ChromiumPageTests {
 

@@ -24,7 +24,9 @@ class RawWebSocketClientTests {
 
 	@BeforeAll
 	static void start() {
-		server = HttpServer.create().host("127.0.0.1").port(0)
+		server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
 			.route((routes) -> routes.ws("/echo", (in, out) -> out.sendString(in.receive().asString())))
 			.bindNow();
 	}

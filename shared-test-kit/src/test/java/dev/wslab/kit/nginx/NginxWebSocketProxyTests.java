@@ -40,7 +40,8 @@ class NginxWebSocketProxyTests {
 
 	@Test
 	void upgradesThroughNginxAndEchoesTextFrames() throws Exception {
-		NginxProxy proxy = nginx.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
+		NginxProxy proxy = nginx
+			.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
 
 		try (RawWebSocketClient client = RawWebSocketClient.connect(proxy.wsUri("/echo"))) {
 			client.send(WireFrame.text("hello through nginx"));
@@ -55,7 +56,8 @@ class NginxWebSocketProxyTests {
 
 	@Test
 	void reloadSwitchesUpstreamsWithoutDroppingOpenConnections() throws Exception {
-		NginxProxy proxy = nginx.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
+		NginxProxy proxy = nginx
+			.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
 		try (RawWebSocketClient before = RawWebSocketClient.connect(proxy.wsUri("/echo"))) {
 
 			proxy.reload(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", green.port()));
@@ -65,21 +67,27 @@ class NginxWebSocketProxyTests {
 				assertThat(after.nextFrame(WAIT).text()).isEqualTo("green: new");
 			}
 			before.send(WireFrame.text("old"));
-			assertThat(before.nextFrame(WAIT).text()).as("the connection opened before the reload").isEqualTo("blue: old");
+			assertThat(before.nextFrame(WAIT).text()).as("the connection opened before the reload")
+				.isEqualTo("blue: old");
 		}
 	}
 
 	@Test
 	void aConfigurationNginxRejectsFailsWithNginxsOwnMessage() {
-		NginxProxy proxy = nginx.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
+		NginxProxy proxy = nginx
+			.start(NginxConfig.fromClasspath("nginx/websocket-proxy.conf").upstream("app", blue.port()));
 
-		assertThatThrownBy(() -> proxy.reload(new NginxConfig("server { listen {{listen}}; no_such_directive on; }", java.util.Map.of())))
+		assertThatThrownBy(() -> proxy
+			.reload(new NginxConfig("server { listen {{listen}}; no_such_directive on; }", java.util.Map.of())))
 			.hasMessageContaining("no_such_directive");
 	}
 
 	private static DisposableServer echoServer(String prefix) {
-		return HttpServer.create().host("127.0.0.1").port(0)
-			.route((routes) -> routes.ws("/echo", (in, out) -> out.sendString(in.receive().asString().map((text) -> prefix + text))))
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.ws("/echo",
+					(in, out) -> out.sendString(in.receive().asString().map((text) -> prefix + text))))
 			.bindNow();
 	}
 

@@ -7,8 +7,9 @@ import dev.wslab.kit.nginx.NginxConfig;
 import dev.wslab.kit.nginx.NginxProxy;
 
 /**
- * Run in a child JVM by the cleanup tests: starts a local RabbitMQ node and a local Nginx, says
- * where they listen, and waits to be killed, leaving both behind as a crashed test JVM would.
+ * Run in a child JVM by the cleanup tests: starts a local RabbitMQ node and a local
+ * Nginx, says where they listen, and waits to be killed, leaving both behind as a crashed
+ * test JVM would.
  */
 public final class LeftoverMaker {
 
@@ -22,7 +23,8 @@ public final class LeftoverMaker {
 	 */
 	public static void main(String[] args) throws Exception {
 		LocalRabbitMqNode rabbit = new LocalRabbitMqNode().start(Duration.ofSeconds(90));
-		NginxProxy nginx = Nginx.start(new NginxConfig("server { listen {{listen}}; return 200 'ok'; }", java.util.Map.of()));
+		NginxProxy nginx = Nginx
+			.start(new NginxConfig("server { listen {{listen}}; return 200 'ok'; }", java.util.Map.of()));
 		System.out.println("READY " + rabbit.stompPort() + " " + nginx.port());
 		System.out.flush();
 		Thread.currentThread().join();

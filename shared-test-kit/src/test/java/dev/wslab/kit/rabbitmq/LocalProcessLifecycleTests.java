@@ -20,11 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local-process provider starts private nodes, stops them without leaving a process behind,
- * and cleans up after a test JVM that was killed. Where a Docker engine answers, the kit uses
- * Testcontainers instead and these tests report themselves disabled with that reason.
+ * The local-process provider starts private nodes, stops them without leaving a process
+ * behind, and cleans up after a test JVM that was killed. Where a Docker engine answers,
+ * the kit uses Testcontainers instead and these tests report themselves disabled with
+ * that reason.
  */
-@EnabledIf(value = "localProviderInUse", disabledReason = "a Docker engine answers, so the kit uses Testcontainers here")
+@EnabledIf(value = "localProviderInUse",
+		disabledReason = "a Docker engine answers, so the kit uses Testcontainers here")
 class LocalProcessLifecycleTests {
 
 	@Test
@@ -43,8 +45,10 @@ class LocalProcessLifecycleTests {
 	@Test
 	void leftoversOfAKilledTestJvmAreCleanedUpByTheNextRun() throws Exception {
 		String java = ProcessHandle.current().info().command().orElseThrow();
-		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LeftoverMaker.class.getName())
-			.redirectErrorStream(true).start();
+		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				LeftoverMaker.class.getName())
+			.redirectErrorStream(true)
+			.start();
 		int[] ports = readyPorts(child);
 
 		child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -65,7 +69,8 @@ class LocalProcessLifecycleTests {
 	}
 
 	private static int[] readyPorts(Process child) throws Exception {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder output = new StringBuilder();
 		String ready = CompletableFuture.supplyAsync(() -> {
 			try {

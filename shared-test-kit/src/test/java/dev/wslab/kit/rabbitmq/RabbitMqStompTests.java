@@ -28,7 +28,8 @@ class RabbitMqStompTests {
 	void stompOverTcpConnectSubscribeSendAndReceiveTheMessage(RabbitMqBroker broker) {
 		String topic = broker.uniqueTopic("kit");
 
-		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker), WAIT)) {
+		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker),
+				WAIT)) {
 			FrameQueue messages = session.subscribeWithReceipt(topic, WAIT);
 			session.sendJson(topic, """
 					{"text":"hello over tcp"}""");
@@ -46,7 +47,8 @@ class RabbitMqStompTests {
 		String topic = broker.uniqueTopic("kit-ws");
 
 		try (StompTestSession tcp = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker), WAIT);
-				StompTestSession ws = StompTestClient.overWebSocket(URI.create(broker.webStompUrl()), login(broker), WAIT)) {
+				StompTestSession ws = StompTestClient.overWebSocket(URI.create(broker.webStompUrl()), login(broker),
+						WAIT)) {
 			FrameQueue messages = tcp.subscribeWithReceipt(topic, WAIT);
 			ws.sendJson(topic, "{\"text\":\"from a websocket\"}");
 
@@ -59,7 +61,8 @@ class RabbitMqStompTests {
 		String mine = broker.uniqueTopic("iso");
 		String theirs = broker.uniqueTopic("iso");
 
-		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker), WAIT)) {
+		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker),
+				WAIT)) {
 			FrameQueue mineQueue = session.subscribeWithReceipt(mine, WAIT);
 			session.sendJson(theirs, "{\"n\":1}");
 			session.sendJson(mine, "{\"n\":2}");
@@ -81,7 +84,8 @@ class RabbitMqStompTests {
 
 			byte[] frame = in.readNBytes(11);
 
-			// AMQP 0-9-1 §4.2.3: a method frame (type 1) on channel 0 carrying connection.start (class 10, method 10).
+			// AMQP 0-9-1 §4.2.3: a method frame (type 1) on channel 0 carrying
+			// connection.start (class 10, method 10).
 			assertThat(frame[0]).isEqualTo((byte) 1);
 			assertThat(new byte[] { frame[7], frame[8], frame[9], frame[10] }).containsExactly(0, 10, 0, 10);
 		}
@@ -92,12 +96,14 @@ class RabbitMqStompTests {
 		StompHeaders wrong = login(broker);
 		wrong.setPasscode("not-the-password");
 
-		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker), WAIT)) {
+		try (StompTestSession session = StompTestClient.overTcp(broker.host(), broker.stompPort(), login(broker),
+				WAIT)) {
 			assertThat(session.isConnected()).isTrue();
 		}
 		assertThatThrownBy(
 				() -> StompTestClient.overTcp(broker.host(), broker.stompPort(), wrong, Duration.ofSeconds(5)))
-			.isInstanceOf(AssertionError.class).hasMessageContaining("Could not connect");
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("Could not connect");
 	}
 
 	static StompHeaders login(RabbitMqBroker broker) {

@@ -20,11 +20,13 @@ class ScoreboardTests {
 
 	private static final Exercise ACCEPT = new Exercise("1.1", "phase1-protocol", "The accept key", "handshake proof",
 			List.of("phase1-protocol/src/main/java/x/AcceptKey.java"), List.of("x.AcceptKeyGraderTests"),
-			List.of("Append the GUID.", "SHA-1 it.", "Base64 it."), new Exercise.Reference("RFC 6455 §4.2.2", "https://example.org/rfc6455"));
+			List.of("Append the GUID.", "SHA-1 it.", "Base64 it."),
+			new Exercise.Reference("RFC 6455 §4.2.2", "https://example.org/rfc6455"));
 
 	private static final Exercise FRAME = new Exercise("1.3", "phase1-protocol", "The frame header", "frame bits",
 			List.of("phase1-protocol/src/main/java/x/FrameDecoder.java"), List.of("x.FrameHeaderGraderTests"),
-			List.of("Read two bytes first."), new Exercise.Reference("RFC 6455 §5.2", "https://example.org/rfc6455#5.2"));
+			List.of("Read two bytes first."),
+			new Exercise.Reference("RFC 6455 §5.2", "https://example.org/rfc6455#5.2"));
 
 	private static final Catalog CATALOG = new Catalog(List.of(ACCEPT, FRAME));
 
@@ -52,8 +54,11 @@ class ScoreboardTests {
 				     UnsupportedOperationException: TODO(1.3): read the FIN bit
 				""");
 		assertThat(this.dir.resolve("scoreboard.html")).content().contains("<td>The frame header</td>");
-		assertThat(JsonMapper.builder().build().readTree(this.dir.resolve("scoreboard.json").toFile()).get("next").asString())
-			.isEqualTo("1.3");
+		assertThat(JsonMapper.builder()
+			.build()
+			.readTree(this.dir.resolve("scoreboard.json").toFile())
+			.get("next")
+			.asString()).isEqualTo("1.3");
 	}
 
 	@Test
@@ -82,8 +87,8 @@ class ScoreboardTests {
 		ExerciseResult weak = new ExerciseResult(ACCEPT,
 				List.of(new TestOutcome("x.AcceptKeyGraderTests", "a", "FAILED", "TODO(1.1): x", "1.1", false),
 						new TestOutcome("x.AcceptKeyGraderTests", "b", "PASSED", null, null, false)));
-		ExerciseResult wrongReason = new ExerciseResult(ACCEPT,
-				List.of(new TestOutcome("x.AcceptKeyGraderTests", "a", "FAILED", "NullPointerException: x", null, false)));
+		ExerciseResult wrongReason = new ExerciseResult(ACCEPT, List
+			.of(new TestOutcome("x.AcceptKeyGraderTests", "a", "FAILED", "NullPointerException: x", null, false)));
 		ExerciseResult infra = new ExerciseResult(ACCEPT, List.of(new TestOutcome("x.AcceptKeyGraderTests", "a",
 				"FAILED", "InfrastructureUnavailableException: install nginx", null, true)));
 
@@ -110,7 +115,8 @@ class ScoreboardTests {
 
 	private String run(String track) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Scoreboard.run(CATALOG, "phase1-protocol", this.dir, track, false, new PrintStream(out, true, StandardCharsets.UTF_8));
+		Scoreboard.run(CATALOG, "phase1-protocol", this.dir, track, false,
+				new PrintStream(out, true, StandardCharsets.UTF_8));
 		return out.toString(StandardCharsets.UTF_8);
 	}
 

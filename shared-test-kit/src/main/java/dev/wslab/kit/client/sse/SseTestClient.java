@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import dev.wslab.kit.client.ws.Transcript;
 
 /**
- * An SSE client that parses a {@code text/event-stream} the way the HTML standard's event stream
- * interpretation does, and queues every event and comment for bounded waits.
+ * An SSE client that parses a {@code text/event-stream} the way the HTML standard's event
+ * stream interpretation does, and queues every event and comment for bounded waits.
  */
 public final class SseTestClient implements AutoCloseable {
 
@@ -43,7 +43,8 @@ public final class SseTestClient implements AutoCloseable {
 	 * @throws IOException if the request fails
 	 */
 	public static SseTestClient connect(URI uri, String lastEventId) throws IOException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.header("Accept", "text/event-stream")
 			.timeout(Duration.ofSeconds(30));
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
@@ -95,7 +96,8 @@ public final class SseTestClient implements AutoCloseable {
 	 * Waits for the next event or comment.
 	 * @param timeout the longest wait
 	 * @return the event or comment
-	 * @throws AssertionError with the transcript if nothing arrives in time or the stream ended
+	 * @throws AssertionError with the transcript if nothing arrives in time or the stream
+	 * ended
 	 */
 	public SseEvent next(Duration timeout) {
 		Object next;
@@ -127,7 +129,8 @@ public final class SseTestClient implements AutoCloseable {
 	}
 
 	private void readLoop() {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.response.body(), StandardCharsets.UTF_8))) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.response.body(), StandardCharsets.UTF_8))) {
 			String lastId = null;
 			String type = null;
 			Long retry = null;
@@ -137,7 +140,8 @@ public final class SseTestClient implements AutoCloseable {
 				this.transcript.received(line.isEmpty() ? "(blank line)" : line);
 				if (line.isEmpty()) {
 					if (!data.isEmpty()) {
-						this.events.add(new SseEvent(lastId, type == null ? "message" : type, String.join("\n", data), retry, null));
+						this.events.add(new SseEvent(lastId, type == null ? "message" : type, String.join("\n", data),
+								retry, null));
 					}
 					data.clear();
 					type = null;

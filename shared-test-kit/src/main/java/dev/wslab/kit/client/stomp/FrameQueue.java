@@ -7,7 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wslab.kit.client.ws.Transcript;
 
-/** The frames that arrived for one subscription (or the session's errors), taken with bounded waits. */
+/**
+ * The frames that arrived for one subscription (or the session's errors), taken with
+ * bounded waits.
+ */
 public final class FrameQueue {
 
 	private final String name;

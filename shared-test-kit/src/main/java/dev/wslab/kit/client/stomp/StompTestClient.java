@@ -21,8 +21,9 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
- * Connects STOMP test sessions with Spring's own clients: {@link WebSocketStompClient} for STOMP
- * over WebSocket, and {@link ReactorNettyTcpStompClient} for STOMP over TCP straight to a broker.
+ * Connects STOMP test sessions with Spring's own clients: {@link WebSocketStompClient}
+ * for STOMP over WebSocket, and {@link ReactorNettyTcpStompClient} for STOMP over TCP
+ * straight to a broker.
  */
 public final class StompTestClient {
 
@@ -46,8 +47,8 @@ public final class StompTestClient {
 	 * Connects over TCP, as a broker's own STOMP listener expects.
 	 * @param host the broker host
 	 * @param port the STOMP port
-	 * @param connectHeaders headers for the CONNECT frame, including {@code login}, {@code passcode}
-	 * and {@code host}
+	 * @param connectHeaders headers for the CONNECT frame, including {@code login},
+	 * {@code passcode} and {@code host}
 	 * @param timeout how long to wait for CONNECTED
 	 * @return the session
 	 */
@@ -95,9 +96,9 @@ public final class StompTestClient {
 	private static String redacted(StompHeaders headers) {
 		StompHeaders copy = new StompHeaders();
 		headers.forEach((name, values) -> copy.put(name,
-				(name.equalsIgnoreCase("passcode") || name.equalsIgnoreCase("Authorization"))
-						? values.stream().map((value) -> value.length() > 12 ? value.substring(0, 12) + "…" : value).toList()
-						: values));
+				(name.equalsIgnoreCase("passcode") || name.equalsIgnoreCase("Authorization")) ? values.stream()
+					.map((value) -> value.length() > 12 ? value.substring(0, 12) + "…" : value)
+					.toList() : values));
 		return copy.toSingleValueMap().toString();
 	}
 
@@ -108,7 +109,10 @@ public final class StompTestClient {
 
 	}
 
-	/** Records ERROR frames and transport failures instead of losing them on a client thread. */
+	/**
+	 * Records ERROR frames and transport failures instead of losing them on a client
+	 * thread.
+	 */
 	private static final class Recorder extends StompSessionHandlerAdapter {
 
 		private final Transcript transcript;

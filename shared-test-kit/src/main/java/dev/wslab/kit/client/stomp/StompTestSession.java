@@ -20,8 +20,8 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * A connected STOMP session whose subscriptions record frames into {@link FrameQueue}s, with a
- * transcript of everything sent and received.
+ * A connected STOMP session whose subscriptions record frames into {@link FrameQueue}s,
+ * with a transcript of everything sent and received.
  */
 public final class StompTestSession implements AutoCloseable {
 
@@ -52,7 +52,8 @@ public final class StompTestSession implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribes with full control of the headers (for example a {@code selector} header).
+	 * Subscribes with full control of the headers (for example a {@code selector}
+	 * header).
 	 * @param headers the SUBSCRIBE headers; the destination is required
 	 * @return the queue
 	 */
@@ -63,9 +64,9 @@ public final class StompTestSession implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribes with a {@code receipt} header and waits for the broker's RECEIPT, so that nothing
-	 * sent afterwards can race the subscription. Brokers that send receipts for SUBSCRIBE (RabbitMQ,
-	 * and Spring's relay in front of one) support this.
+	 * Subscribes with a {@code receipt} header and waits for the broker's RECEIPT, so
+	 * that nothing sent afterwards can race the subscription. Brokers that send receipts
+	 * for SUBSCRIBE (RabbitMQ, and Spring's relay in front of one) support this.
 	 * @param destination the destination
 	 * @param timeout how long to wait for the receipt
 	 * @return the queue
@@ -85,8 +86,8 @@ public final class StompTestSession implements AutoCloseable {
 			receipt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new AssertionError("No RECEIPT for the subscription to " + destination + " within " + timeout.toMillis()
-					+ " ms.\nTranscript:\n" + this.transcript, ex);
+			throw new AssertionError("No RECEIPT for the subscription to " + destination + " within "
+					+ timeout.toMillis() + " ms.\nTranscript:\n" + this.transcript, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import dev.wslab.kit.client.ws.WireFrameCodec.LengthEncoding;
 
 /**
- * A WebSocket client over a raw socket that can send any frame, including malformed ones, and
- * records everything both ways in a {@link Transcript}.
+ * A WebSocket client over a raw socket that can send any frame, including malformed ones,
+ * and records everything both ways in a {@link Transcript}.
  *
- * <p>Frames from the server are read by a virtual thread into a queue; tests take them with
+ * <p>
+ * Frames from the server are read by a virtual thread into a queue; tests take them with
  * bounded waits such as {@link #nextFrame(Duration)} and never block forever.
  */
 public final class RawWebSocketClient implements AutoCloseable {
@@ -64,7 +65,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
-	 * Connects and performs a standard opening handshake (RFC 6455 §4.1), checking the answer.
+	 * Connects and performs a standard opening handshake (RFC 6455 §4.1), checking the
+	 * answer.
 	 * @param uri a {@code ws://} address
 	 * @param extraHeaders header lines to add, such as {@code Origin: http://localhost}
 	 * @return the connected client, ready to send frames
@@ -74,12 +76,19 @@ public final class RawWebSocketClient implements AutoCloseable {
 		int port = uri.getPort() == -1 ? 80 : uri.getPort();
 		RawWebSocketClient client = openTcp(uri.getHost(), port);
 		String key = newKey();
-		StringBuilder request = new StringBuilder()
-			.append("GET ").append(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-			.append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
-			.append("Host: ").append(uri.getHost()).append(':').append(port).append("\r\n")
+		StringBuilder request = new StringBuilder().append("GET ")
+			.append(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+			.append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+			.append(" HTTP/1.1\r\n")
+			.append("Host: ")
+			.append(uri.getHost())
+			.append(':')
+			.append(port)
+			.append("\r\n")
 			.append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-			.append("Sec-WebSocket-Key: ").append(key).append("\r\n")
+			.append("Sec-WebSocket-Key: ")
+			.append(key)
+			.append("\r\n")
 			.append("Sec-WebSocket-Version: 13\r\n");
 		for (String header : extraHeaders) {
 			request.append(header).append("\r\n");
@@ -95,7 +104,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a raw HTTP request and reads the response head; after a 101, frames start flowing.
+	 * Sends a raw HTTP request and reads the response head; after a 101, frames start
+	 * flowing.
 	 * @param request the whole request, ending with an empty line
 	 * @return the status line and headers
 	 * @throws IOException if the connection fails before a complete response head arrives
@@ -112,8 +122,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 			if (next < 0) {
 				this.transcript.received(head.toString(StandardCharsets.ISO_8859_1).stripTrailing());
 				this.transcript.note("TCP connection closed by server");
-				throw new EOFException("Connection closed before the response head ended.\nTranscript:\n"
-						+ this.transcript);
+				throw new EOFException(
+						"Connection closed before the response head ended.\nTranscript:\n" + this.transcript);
 			}
 			head.write(next);
 			if (head.size() > 64 * 1024) {
@@ -139,8 +149,9 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a frame whose length is written in the 64-bit form even when shorter forms fit: a
-	 * violation of RFC 6455 §5.2's minimal-encoding rule, for graders that test it.
+	 * Sends a frame whose length is written in the 64-bit form even when shorter forms
+	 * fit: a violation of RFC 6455 §5.2's minimal-encoding rule, for graders that test
+	 * it.
 	 * @param frame the frame
 	 * @throws IOException if the write fails
 	 */
@@ -182,7 +193,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 	 * Waits for the next frame from the server.
 	 * @param timeout the longest wait
 	 * @return the frame
-	 * @throws AssertionError with the transcript if no frame arrives in time or the connection closed
+	 * @throws AssertionError with the transcript if no frame arrives in time or the
+	 * connection closed
 	 */
 	public WireFrame nextFrame(Duration timeout) {
 		Object next;
@@ -237,8 +249,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
-	 * Computes the {@code Sec-WebSocket-Accept} value for a key, as RFC 6455 §4.2.2 defines it.
-	 * The kit's own oracle, independent of the learner's implementation.
+	 * Computes the {@code Sec-WebSocket-Accept} value for a key, as RFC 6455 §4.2.2
+	 * defines it. The kit's own oracle, independent of the learner's implementation.
 	 * @param key the {@code Sec-WebSocket-Key}
 	 * @return the expected accept value
 	 */

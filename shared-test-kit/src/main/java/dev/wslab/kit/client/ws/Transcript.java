@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What crossed the wire, in order, with arrows for direction: the text a failing grader prints so
- * a learner can see exactly what their server did.
+ * What crossed the wire, in order, with arrows for direction: the text a failing grader
+ * prints so a learner can see exactly what their server did.
  */
 public final class Transcript {
 

@@ -143,8 +143,11 @@ public record WireFrame(boolean fin, int rsv, int opcode, boolean masked, byte[]
 		}
 		text.append(this.masked ? " masked" : "").append(" len=").append(this.payload.length);
 		if (this.opcode == CLOSE && this.payload.length >= 2) {
-			text.append(" code=").append(closeCode()).append(" reason='")
-				.append(new String(this.payload, 2, this.payload.length - 2, StandardCharsets.UTF_8)).append('\'');
+			text.append(" code=")
+				.append(closeCode())
+				.append(" reason='")
+				.append(new String(this.payload, 2, this.payload.length - 2, StandardCharsets.UTF_8))
+				.append('\'');
 		}
 		else if (this.payload.length > 0) {
 			text.append(" '").append(preview()).append('\'');

@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The kit's own frame codec for its test client. It is deliberately independent of the learner's
- * code, so that a grader never trusts the code it grades.
+ * The kit's own frame codec for its test client. It is deliberately independent of the
+ * learner's code, so that a grader never trusts the code it grades.
  */
 final class WireFrameCodec {
 
 	private WireFrameCodec() {
 	}
 
-	/** How to write the payload length, so graders can send non-minimal encodings on purpose. */
+	/**
+	 * How to write the payload length, so graders can send non-minimal encodings on
+	 * purpose.
+	 */
 	enum LengthEncoding {
 
 		/** The shortest form RFC 6455 §5.2 requires. */
@@ -62,7 +65,10 @@ final class WireFrameCodec {
 		return out.toByteArray();
 	}
 
-	/** Reads one frame; a payload longer than {@code maxPayload} is refused rather than allocated. */
+	/**
+	 * Reads one frame; a payload longer than {@code maxPayload} is refused rather than
+	 * allocated.
+	 */
 	static WireFrame read(InputStream stream, int maxPayload) throws IOException {
 		DataInputStream in = new DataInputStream(stream);
 		int first = in.readUnsignedByte();
@@ -75,8 +81,8 @@ final class WireFrameCodec {
 			length = in.readLong();
 		}
 		if (length < 0 || length > maxPayload) {
-			throw new IOException("Server sent a frame of " + length + " bytes, more than the client accepts ("
-					+ maxPayload + ")");
+			throw new IOException(
+					"Server sent a frame of " + length + " bytes, more than the client accepts (" + maxPayload + ")");
 		}
 		boolean masked = (second & 0x80) != 0;
 		byte[] key = masked ? in.readNBytes(4) : null;

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Exercise 1.1: the {@code Sec-WebSocket-Accept} value a server sends back in its 101 response.
+ * Exercise 1.1: the {@code Sec-WebSocket-Accept} value a server sends back in its 101
+ * response.
  *
- * <p>RFC 6455 §4.2.2: the server appends the fixed GUID to the client's key, hashes the result with
- * SHA-1, and sends the base64 of the 20-byte digest. It proves the server read this handshake; it
- * authenticates nobody.
+ * <p>
+ * RFC 6455 §4.2.2: the server appends the fixed GUID to the client's key, hashes the
+ * result with SHA-1, and sends the base64 of the 20-byte digest. It proves the server
+ * read this handshake; it authenticates nobody.
  */
 public final class AcceptKey {
 
