@@ -234,7 +234,8 @@ public final class Learn {
 						       ./learn hint <id> [level]   the next hint (or a given level)
 						       ./learn reset <id>          put an exercise back to its starter
 						       ./learn reveal <id>         copy the reference answer in (asks first)
-						       ./learn doctor              check this machine
+						       ./learn tap <port> <host:port>  print the handshake and frames of connections through a proxy
+						     ./learn doctor              check this machine
 						maintainers:
 						       ./learn check-starters      after a run of the exercises track, prove every starter red for its TODO""");
 		return 2;
