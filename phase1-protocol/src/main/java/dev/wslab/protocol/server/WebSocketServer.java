@@ -126,7 +126,8 @@ public final class WebSocketServer implements AutoCloseable {
 		try (socket) {
 			socket.setTcpNoDelay(true);
 			socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
-			InputStream in = new BufferedInputStream(socket.getInputStream(), 8 * 1024);
+			// Small on purpose: it serves the request head, and idle connections keep it.
+			InputStream in = new BufferedInputStream(socket.getInputStream(), 1024);
 			OutputStream out = socket.getOutputStream();
 			HttpRequestHead head;
 			try {

@@ -75,7 +75,10 @@ public final class Connection implements Session {
 	public void run() throws IOException {
 		FrameDecoder decoder = new FrameDecoder(this.config.maxFramePayload());
 		MessageAssembler assembler = new MessageAssembler(this.config.maxMessageBytes());
-		byte[] buffer = new byte[16 * 1024];
+		// Every idle connection holds this buffer while it waits in read(): small keeps
+		// idle memory
+		// low, and the decoder copes with a frame spread over many reads.
+		byte[] buffer = new byte[2 * 1024];
 		long lastHeard = System.nanoTime();
 		this.socket
 			.setSoTimeout((int) Math.min(this.config.pingInterval().toMillis(), this.config.idleTimeout().toMillis()));

@@ -1,0 +1,84 @@
+package dev.wslab.protocol.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.wslab.protocol.server.MessageHandler;
+import dev.wslab.protocol.server.ServerConfig;
+import dev.wslab.protocol.server.WebSocketServer;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * One echo server in its own JVM, for the benchmark: {@code handwritten} (the Phase 1
+ * server) or {@code netty} (Reactor Netty's WebSocket server). It prints
+ * {@code READY <port>}, then answers {@code stats} on standard input with heap used after
+ * a full GC and the process's resident set.
+ */
+public final class BenchServer {
+
+	private BenchServer() {
+	}
+
+	/**
+	 * Entry point.
+	 * @param args {@code handwritten} or {@code netty}
+	 * @throws Exception if the server cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		int port;
+		AutoCloseable server;
+		if ("netty".equals(args[0])) {
+			DisposableServer netty = HttpServer.create()
+				.host("127.0.0.1")
+				.port(0)
+				.route((routes) -> routes.ws("/echo", (in, out) -> out.send(in.receive().retain())))
+				.bindNow();
+			port = netty.port();
+			server = netty::disposeNow;
+		}
+		else {
+			ServerConfig config = ServerConfig.defaults(0).withLiveness(Duration.ofHours(1), Duration.ofHours(2));
+			WebSocketServer handwritten = WebSocketServer.start(config, MessageHandler.ECHO);
+			port = handwritten.port();
+			server = handwritten;
+		}
+		System.out.println("READY " + port);
+		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		for (String line; (line = commands.readLine()) != null;) {
+			if (line.equals("stats")) {
+				System.out.println("STATS " + heapAfterGc() + " " + rss());
+			}
+			else if (line.equals("quit")) {
+				break;
+			}
+		}
+		server.close();
+		System.exit(0);
+	}
+
+	private static long heapAfterGc() throws InterruptedException {
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+		}
+		return used;
+	}
+
+	private static long rss() throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+			}
+		}
+		return -1;
+	}
+
+}
