@@ -123,39 +123,15 @@ public final class WebSocketServer implements AutoCloseable {
 	}
 
 	private void serve(Socket socket) {
-		try (socket) {
-			socket.setTcpNoDelay(true);
-			socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
-			// Small on purpose: it serves the request head, and idle connections keep it.
-			InputStream in = new BufferedInputStream(socket.getInputStream(), 1024);
-			OutputStream out = socket.getOutputStream();
-			HttpRequestHead head;
-			try {
-				head = new HttpHeadReader(this.config.maxHeadBytes()).read(in);
-			}
-			catch (MalformedRequestException ex) {
-				out.write(ex.response().toBytes());
-				return;
-			}
-			byte[] page = this.config.pages().get(head.path());
-			if (page != null && !head.tokens("Upgrade").contains("websocket")) {
-				out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + page.length
-						+ "\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
-				out.write(page);
-				return;
-			}
-			HandshakeResponse response = new HandshakeValidator(this.config.policy()).answer(head);
-			out.write(response.toBytes());
-			out.flush();
-			if (response.accepted()) {
-				new Connection(socket, in, this.config, this.handler, response.subprotocol()).run();
-			}
+		try {
+			exchange(socket);
 		}
 		catch (SocketException ex) {
 			// The peer went away, or the server is closing: nothing to report.
 		}
 		catch (IOException | RuntimeException ex) {
+			// Recorded before the socket closes, so a client that sees the close can find
+			// the cause.
 			System.err.println(Thread.currentThread().getName() + " failed: " + ex);
 			if (this.failures.size() < 100) {
 				this.failures.add(ex);
@@ -163,6 +139,42 @@ public final class WebSocketServer implements AutoCloseable {
 		}
 		finally {
 			this.open.remove(socket);
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// Already closed.
+			}
+		}
+	}
+
+	private void exchange(Socket socket) throws IOException {
+		socket.setTcpNoDelay(true);
+		socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
+		// Small on purpose: it serves the request head, and idle connections keep it.
+		InputStream in = new BufferedInputStream(socket.getInputStream(), 1024);
+		OutputStream out = socket.getOutputStream();
+		HttpRequestHead head;
+		try {
+			head = new HttpHeadReader(this.config.maxHeadBytes()).read(in);
+		}
+		catch (MalformedRequestException ex) {
+			out.write(ex.response().toBytes());
+			return;
+		}
+		byte[] page = this.config.pages().get(head.path());
+		if (page != null && !head.tokens("Upgrade").contains("websocket")) {
+			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + page.length
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(page);
+			return;
+		}
+		HandshakeResponse response = new HandshakeValidator(this.config.policy()).answer(head);
+		out.write(response.toBytes());
+		out.flush();
+		if (response.accepted()) {
+			new Connection(socket, in, this.config, this.handler, response.subprotocol()).run();
 		}
 	}
 

@@ -2,8 +2,12 @@ package dev.wslab.protocol.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the learner's server for a grader and folds what went wrong inside the server into
@@ -52,6 +56,14 @@ final class ServerUnderTest implements AutoCloseable {
 	}
 
 	private AssertionError withServerFailures(AssertionError failure) {
+		// The server records a failure before it closes the socket; allow a moment for it
+		// to show.
+		try {
+			await().atMost(Duration.ofSeconds(1)).until(() -> !this.server.failures().isEmpty());
+		}
+		catch (ConditionTimeoutException ex) {
+			return failure;
+		}
 		Throwable inside = this.server.failures().stream().findFirst().orElse(null);
 		if (inside == null) {
 			return failure;

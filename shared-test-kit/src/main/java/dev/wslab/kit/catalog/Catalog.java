@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,11 @@ public record Catalog(List<Exercise> exercises) {
 		if (!Files.exists(file)) {
 			throw new IllegalStateException("No " + FILE + " at " + root.toAbsolutePath());
 		}
-		return JsonMapper.builder().build().readValue(file.toFile(), Catalog.class);
+		// An exercise without "stretch" is a required one.
+		return JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build()
+			.readValue(file.toFile(), Catalog.class);
 	}
 
 	/**

@@ -15,9 +15,12 @@ import java.util.List;
  * @param graders the fully qualified grader classes
  * @param hints two or three hints, each more specific than the last
  * @param reference where the rule comes from
+ * @param stretch true for a stretch exercise: graded and shown, but its failure alone
+ * does not fail the build, and it is suggested only after every other exercise of its
+ * phase passes
  */
 public record Exercise(String id, String phase, String title, String concept, List<String> files, List<String> graders,
-		List<String> hints, Reference reference) {
+		List<String> hints, Reference reference, boolean stretch) {
 
 	/**
 	 * A specification section or reference chapter.

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.wslab.kit.catalog.Catalog;
@@ -69,12 +70,13 @@ public record RunResults(String phase, List<ExerciseResult> exercises, List<Test
 	}
 
 	/**
-	 * Returns whether any test in the run failed, grader or not.
+	 * Returns whether any test in the run failed, grader or not; a stretch exercise's
+	 * graders do not count.
 	 * @return true if something failed
 	 */
 	public boolean anyFailed() {
-		return this.others.stream().anyMatch(TestOutcome::failed)
-				|| this.exercises.stream().anyMatch((result) -> result.status() == ExerciseResult.Status.FAILED);
+		return this.others.stream().anyMatch(TestOutcome::failed) || this.exercises.stream()
+			.anyMatch((result) -> !result.exercise().stretch() && result.status() == ExerciseResult.Status.FAILED);
 	}
 
 }

@@ -85,6 +85,7 @@ public final class Scoreboard {
 		out.println(" wslab scoreboard · " + results.phase() + " · " + track + " track");
 		out.println(rule);
 		long passed = 0;
+		long required = results.exercises().stream().filter((result) -> !result.exercise().stretch()).count();
 		for (ExerciseResult result : results.exercises()) {
 			Exercise exercise = result.exercise();
 			String mark = switch (result.status()) {
@@ -94,8 +95,9 @@ public final class Scoreboard {
 			};
 			String count = result.status() == Status.NOT_RUN ? "not run"
 					: result.passedCount() + "/" + result.outcomes().size() + " tests";
-			out.printf(" %s %-5s %-48s %s%n", mark, exercise.id(), exercise.title(), count);
-			passed += result.status() == Status.PASSED ? 1 : 0;
+			String title = exercise.stretch() ? exercise.title() + " (stretch)" : exercise.title();
+			out.printf(" %s %-5s %-48s %s%n", mark, exercise.id(), title, count);
+			passed += (result.status() == Status.PASSED && !exercise.stretch()) ? 1 : 0;
 		}
 		long otherFailed = results.others().stream().filter(TestOutcome::failed).count();
 		if (!results.others().isEmpty()) {
@@ -104,7 +106,8 @@ public final class Scoreboard {
 					results.others().size());
 		}
 		out.println(rule);
-		out.printf(" %d of %d exercises passed.%n", passed, results.exercises().size());
+		out.printf(" %d of %d exercises passed%s.%n", passed, required,
+				(required < results.exercises().size()) ? ", not counting stretch exercises" : "");
 		ExerciseResult next = results.next();
 		if (next != null) {
 			Exercise exercise = next.exercise();

@@ -21,12 +21,12 @@ class ScoreboardTests {
 	private static final Exercise ACCEPT = new Exercise("1.1", "phase1-protocol", "The accept key", "handshake proof",
 			List.of("phase1-protocol/src/main/java/x/AcceptKey.java"), List.of("x.AcceptKeyGraderTests"),
 			List.of("Append the GUID.", "SHA-1 it.", "Base64 it."),
-			new Exercise.Reference("RFC 6455 §4.2.2", "https://example.org/rfc6455"));
+			new Exercise.Reference("RFC 6455 §4.2.2", "https://example.org/rfc6455"), false);
 
 	private static final Exercise FRAME = new Exercise("1.3", "phase1-protocol", "The frame header", "frame bits",
 			List.of("phase1-protocol/src/main/java/x/FrameDecoder.java"), List.of("x.FrameHeaderGraderTests"),
 			List.of("Read two bytes first."),
-			new Exercise.Reference("RFC 6455 §5.2", "https://example.org/rfc6455#5.2"));
+			new Exercise.Reference("RFC 6455 §5.2", "https://example.org/rfc6455#5.2"), false);
 
 	private static final Catalog CATALOG = new Catalog(List.of(ACCEPT, FRAME));
 
@@ -67,6 +67,26 @@ class ScoreboardTests {
 
 		assertThat(Scoreboard.run(CATALOG, "phase1-protocol", this.dir, "solutions", false, quiet())).isZero();
 		assertThat(Scoreboard.run(CATALOG, "phase1-protocol", this.dir, "solutions", true, quiet())).isEqualTo(1);
+	}
+
+	@Test
+	void aFailingStretchExerciseAloneDoesNotFailTheRunAndComesNextOnlyAtTheEnd() throws Exception {
+		Exercise stretch = new Exercise("1.13", "phase1-protocol", "Compression", "deflate",
+				List.of("phase1-protocol/src/main/java/x/Deflate.java"), List.of("x.DeflateGraderTests"),
+				List.of("Inflate.", "Bound it."), new Exercise.Reference("RFC 7692", "https://example.org/rfc7692"),
+				true);
+		Catalog catalog = new Catalog(List.of(ACCEPT, stretch));
+		write(new TestOutcome("x.AcceptKeyGraderTests", "rfcExample", "PASSED", null, null, false),
+				new TestOutcome("x.DeflateGraderTests", "inflates", "FAILED", "TODO(1.13): inflate", "1.13", false));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int code = Scoreboard.run(catalog, "phase1-protocol", this.dir, "exercises", false,
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+
+		assertThat(code).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("1.13  Compression (stretch)")
+			.contains("1 of 1 exercises passed, not counting stretch exercises.")
+			.contains("Next: 1.13 Compression");
 	}
 
 	@Test

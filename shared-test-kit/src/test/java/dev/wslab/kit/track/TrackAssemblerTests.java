@@ -55,7 +55,7 @@ class TrackAssemblerTests {
 
 	private static Exercise exercise(String id, String file) {
 		return new Exercise(id, "phase1-protocol", "t" + id, "c", List.of(file), List.of("g"), List.of("h"),
-				new Exercise.Reference("r", "u"));
+				new Exercise.Reference("r", "u"), false);
 	}
 
 }

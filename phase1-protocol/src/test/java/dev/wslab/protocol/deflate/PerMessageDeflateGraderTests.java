@@ -1,0 +1,61 @@
+package dev.wslab.protocol.deflate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.wslab.protocol.frame.ProtocolException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Grades stretch exercise 1.13: permessage-deflate (RFC 7692). */
+class PerMessageDeflateGraderTests {
+
+	@Test
+	void inflatesTheRfcExampleToHello() {
+		// RFC 7692 §7.2.3.1: "Hello" compressed, without the trailing 00 00 ff ff.
+		byte[] payload = HexFormat.of().parseHex("f248cdc9c90700");
+
+		assertThat(new String(PerMessageDeflate.decompress(payload, 1024), StandardCharsets.UTF_8)).isEqualTo("Hello");
+	}
+
+	@Test
+	void compressesHelloToTheRfcBytes() {
+		assertThat(HexFormat.of().formatHex(PerMessageDeflate.compress("Hello".getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo("f248cdc9c90700");
+	}
+
+	@Test
+	void roundTripsALargeRepetitiveMessageAndShrinksIt() {
+		byte[] message = "the same line again\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+
+		byte[] compressed = PerMessageDeflate.compress(message);
+
+		assertThat(compressed.length).isLessThan(message.length / 20);
+		assertThat(PerMessageDeflate.decompress(compressed, message.length)).isEqualTo(message);
+	}
+
+	@Test
+	void stopsADecompressionBombWith1009() {
+		byte[] bomb = PerMessageDeflate.compress(new byte[10_000_000]);
+
+		assertThatThrownBy(() -> PerMessageDeflate.decompress(bomb, 1 << 20)).isInstanceOf(ProtocolException.class)
+			.extracting("closeCode")
+			.isEqualTo(1009);
+	}
+
+	@Test
+	void acceptsAPlainOfferAndDeclinesUnknownParameters() {
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; client_max_window_bits")))
+			.contains(PerMessageDeflate.ACCEPTED);
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; no_such_parameter"))).isEmpty();
+		assertThat(PerMessageDeflate.negotiate(List.of("x-webkit-deflate-frame"))).isEmpty();
+		assertThat(PerMessageDeflate
+			.negotiate(List.of("permessage-deflate; server_max_window_bits=10, permessage-deflate")))
+			.as("the second offer is acceptable")
+			.contains(PerMessageDeflate.ACCEPTED);
+	}
+
+}
