@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every build runs the committed inputs under
  * {@code src/test/resources/dev/wslab/protocol/fuzz/FrameDecoderFuzzTestsInputs/}. To
  * fuzz for new ones:
- * {@code JAZZER_FUZZ=1 ./mvnw -Psolutions -pl phase1-protocol test -Dtest=FrameDecoderFuzzTests}.
+ * {@code JAZZER_FUZZ=1 ./mvnw -Psolutions -pl phase1-protocol verify -Djazzer.hooks=true -Dtest=FrameDecoderFuzzTests}.
  * The first input byte sets the TCP chunk size, the rest is the stream from the client.
  */
 class FrameDecoderFuzzTests {
