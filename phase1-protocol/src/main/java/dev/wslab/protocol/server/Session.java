@@ -13,6 +13,12 @@ public interface Session {
 	void send(Message message);
 
 	/**
+	 * Returns whether messages can still be sent: no close frame was sent and TCP is up.
+	 * @return true while open
+	 */
+	boolean isOpen();
+
+	/**
 	 * Returns the subprotocol negotiated in the handshake.
 	 * @return the subprotocol, or null
 	 */

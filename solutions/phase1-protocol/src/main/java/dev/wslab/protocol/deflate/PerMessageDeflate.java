@@ -12,13 +12,15 @@ import dev.wslab.protocol.close.CloseCode;
 import dev.wslab.protocol.frame.ProtocolException;
 
 /**
- * Exercise 1.13 (stretch): the permessage-deflate extension (RFC 7692), negotiated without context
- * takeover so every message is compressed on its own.
+ * Exercise 1.13 (stretch): the permessage-deflate extension (RFC 7692), negotiated
+ * without context takeover so every message is compressed on its own.
  *
- * <p>A compressed message is the raw DEFLATE data of the whole message with the final empty stored
- * block's four bytes {@code 00 00 FF FF} removed (§7.2.1); the receiver appends them back before
- * inflating (§7.2.2). The first frame of such a message has RSV1 set. Decompression is bounded:
- * a few kilobytes can expand to gigabytes, so the limit applies to the output.
+ * <p>
+ * A compressed message is the raw DEFLATE data of the whole message with the final empty
+ * stored block's four bytes {@code 00 00 FF FF} removed (§7.2.1); the receiver appends
+ * them back before inflating (§7.2.2). The first frame of such a message has RSV1 set.
+ * Decompression is bounded: a few kilobytes can expand to gigabytes, so the limit applies
+ * to the output.
  */
 public final class PerMessageDeflate {
 
@@ -31,7 +33,8 @@ public final class PerMessageDeflate {
 	}
 
 	/**
-	 * Decides the answer to the client's {@code Sec-WebSocket-Extensions} offers (RFC 7692 §5, §7.1).
+	 * Decides the answer to the client's {@code Sec-WebSocket-Extensions} offers (RFC
+	 * 7692 §5, §7.1).
 	 * @param offers the header values, each a comma-separated list of offers
 	 * @return the response header value when a permessage-deflate offer can be accepted
 	 */
@@ -50,7 +53,10 @@ public final class PerMessageDeflate {
 		return Optional.empty();
 	}
 
-	/** §7.1: refuse an offer with unknown parameters or a server window the server will not honour. */
+	/**
+	 * §7.1: refuse an offer with unknown parameters or a server window the server will
+	 * not honour.
+	 */
 	private static boolean acceptable(String[] parts) {
 		for (int i = 1; i < parts.length; i++) {
 			String name = parts[i].trim().split("=")[0].trim().toLowerCase(Locale.ROOT);
@@ -59,7 +65,8 @@ public final class PerMessageDeflate {
 				}
 				case "server_max_window_bits" -> {
 					String[] pair = parts[i].split("=");
-					// A server may not use a smaller window than 15 with java.util.zip; decline.
+					// A server may not use a smaller window than 15 with java.util.zip;
+					// decline.
 					if (pair.length != 2 || !pair[1].trim().replace("\"", "").equals("15")) {
 						return false;
 					}
@@ -83,7 +90,8 @@ public final class PerMessageDeflate {
 			deflater.setInput(message);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(message.length / 2 + 16);
 			byte[] chunk = new byte[4096];
-			// SYNC_FLUSH ends the data with an empty stored block: the 00 00 FF FF §7.2.1 removes.
+			// SYNC_FLUSH ends the data with an empty stored block: the 00 00 FF FF §7.2.1
+			// removes.
 			int written;
 			do {
 				written = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
@@ -103,7 +111,8 @@ public final class PerMessageDeflate {
 	 * @param payload the compressed message, as received
 	 * @param maxMessageBytes the largest decompressed message accepted
 	 * @return the message
-	 * @throws ProtocolException with 1009 past the limit, 1007 for data that is not DEFLATE
+	 * @throws ProtocolException with 1009 past the limit, 1007 for data that is not
+	 * DEFLATE
 	 */
 	public static byte[] decompress(byte[] payload, long maxMessageBytes) {
 		Inflater inflater = new Inflater(true);

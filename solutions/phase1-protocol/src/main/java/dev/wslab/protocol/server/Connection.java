@@ -137,6 +137,13 @@ public final class Connection implements Session {
 	}
 
 	@Override
+	public boolean isOpen() {
+		synchronized (this.writeLock) {
+			return !this.closeSent && !this.socket.isClosed();
+		}
+	}
+
+	@Override
 	public String subprotocol() {
 		return this.subprotocol;
 	}

@@ -1,0 +1,81 @@
+package dev.wslab.landscape.longpoll;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.wslab.landscape.feed.FeedEvent;
+import dev.wslab.landscape.feed.Replay;
+import dev.wslab.landscape.sse.ReplayBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Grades exercise 1.16: the long-poll mailbox, which loses nothing between polls. */
+class LongPollMailboxGraderTests {
+
+	private final LongPollMailbox mailbox = new LongPollMailbox(new ReplayBuffer(100_000));
+
+	@Test
+	void answersAtOnceWhenNewerEventsAlreadyExist() throws Exception {
+		this.mailbox.publish("tick", "one");
+
+		Replay replay = this.mailbox.poll(0, Duration.ofMinutes(1));
+
+		assertThat(replay.events()).extracting(FeedEvent::data).containsExactly("one");
+	}
+
+	@Test
+	void holdsThePollUntilSomethingIsPublished() throws Exception {
+		CompletableFuture<Replay> held = CompletableFuture.supplyAsync(() -> poll(0, Duration.ofMinutes(1)),
+				Executors.newVirtualThreadPerTaskExecutor());
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !held.isDone());
+
+		this.mailbox.publish("tick", "wake up");
+
+		assertThat(held.get(5, TimeUnit.SECONDS).events()).extracting(FeedEvent::data).containsExactly("wake up");
+	}
+
+	@Test
+	void answersEmptyWhenTheTimeoutPasses() throws Exception {
+		Replay replay = this.mailbox.poll(0, Duration.ofMillis(100));
+
+		assertThat(replay.events()).isEmpty();
+	}
+
+	@Test
+	void aClientThatPollsByCursorGetsEveryEventExactlyOnceWhileTheyArePublished() throws Exception {
+		int total = 3000;
+		CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+			for (int i = 1; i <= total; i++) {
+				this.mailbox.publish("tick", "e" + i);
+			}
+		}, Executors.newVirtualThreadPerTaskExecutor());
+		List<Long> received = new ArrayList<>();
+		long cursor = 0;
+
+		while (received.size() < total) {
+			Replay replay = this.mailbox.poll(cursor, Duration.ofSeconds(5));
+			assertThat(replay.events()).as("a poll with events still to come timed out empty").isNotEmpty();
+			replay.events().forEach((event) -> received.add(event.id()));
+			cursor = received.get(received.size() - 1);
+		}
+		producer.get(5, TimeUnit.SECONDS);
+
+		assertThat(received).as("1.16: nothing lost, nothing twice").hasSize(total).doesNotHaveDuplicates().isSorted();
+	}
+
+	private Replay poll(long cursor, Duration timeout) {
+		try {
+			return this.mailbox.poll(cursor, timeout);
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.wslab.landscape.shortpoll;
+
+import dev.wslab.landscape.feed.FeedEvent;
+import dev.wslab.landscape.feed.Replay;
+import dev.wslab.landscape.sse.ReplayBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Grades exercise 1.17: the short-poll cursor. */
+class ShortPollGraderTests {
+
+	private final ReplayBuffer buffer = new ReplayBuffer(5);
+
+	@Test
+	void aFirstPollWithoutSinceStartsFromNow() {
+		fill(3);
+
+		Replay replay = ShortPoll.answer(this.buffer, null);
+
+		assertThat(replay.events()).isEmpty();
+		assertThat(replay.latestId()).isEqualTo(3);
+	}
+
+	@Test
+	void returnsWhatIsNewerThanSince() {
+		fill(4);
+
+		assertThat(ShortPoll.answer(this.buffer, "2").events()).extracting(FeedEvent::id).containsExactly(3L, 4L);
+		assertThat(ShortPoll.answer(this.buffer, "4").events()).isEmpty();
+	}
+
+	@Test
+	void flagsAGapWhenSinceIsOlderThanTheBuffer() {
+		fill(10);
+
+		assertThat(ShortPoll.answer(this.buffer, "1").gap()).isTrue();
+	}
+
+	@Test
+	void refusesASinceThatIsNotACursorOfThisServer() {
+		fill(3);
+
+		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "abc")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "-1")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "99")).as("1.17: a cursor from the future")
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private void fill(int events) {
+		for (int i = 0; i < events; i++) {
+			this.buffer.append("tick", "t" + i);
+		}
+	}
+
+}
