@@ -5,12 +5,13 @@ import java.time.Duration;
 import dev.wslab.landscape.feed.FeedEvent;
 
 /**
- * Exercise 1.14: the wire format of server-sent events (HTML Living Standard, "Server-sent
- * events", §9.2.5 and §9.2.6).
+ * Exercise 1.14: the wire format of server-sent events (HTML Living Standard,
+ * "Server-sent events", §9.2.5 and §9.2.6).
  *
- * <p>An event is a block of {@code field: value} lines ended by a blank line. Data with several
- * lines becomes several {@code data:} lines, which the browser joins with {@code \n}. Every
- * kind of line break counts: CRLF, LF and a lone CR.
+ * <p>
+ * An event is a block of {@code field: value} lines ended by a blank line. Data with
+ * several lines becomes several {@code data:} lines, which the browser joins with
+ * {@code \n}. Every kind of line break counts: CRLF, LF and a lone CR.
  */
 public final class SseEventWriter {
 
@@ -23,14 +24,16 @@ public final class SseEventWriter {
 	 * @return the text to write, ending with the blank line that dispatches it
 	 */
 	public static String event(FeedEvent event) {
-		// TODO(1.14): "id: N\n", "event: TYPE\n", one "data: LINE\n" per line of data (split on
-		// \r\n, \r or \n, keeping empty lines), then "\n". A type with a line break is an error.
+		// TODO(1.14): "id: N\n", "event: TYPE\n", one "data: LINE\n" per line of data
+		// (split on
+		// \r\n, \r or \n, keeping empty lines), then "\n". A type with a line break is an
+		// error.
 		throw new UnsupportedOperationException("TODO(1.14): format an event in SseEventWriter.event");
 	}
 
 	/**
-	 * Formats a comment line, which clients ignore: a heartbeat that keeps proxies from closing
-	 * an idle stream.
+	 * Formats a comment line, which clients ignore: a heartbeat that keeps proxies from
+	 * closing an idle stream.
 	 * @param text the comment, one line
 	 * @return the text to write
 	 */

@@ -75,7 +75,8 @@ public final class Connection implements Session {
 	@Override
 	public boolean isOpen() {
 		// TODO(1.12): open until a close frame was sent or the socket closed.
-		throw new UnsupportedOperationException("TODO(1.12): report whether the connection is open in Connection.isOpen");
+		throw new UnsupportedOperationException(
+				"TODO(1.12): report whether the connection is open in Connection.isOpen");
 	}
 
 	@Override
