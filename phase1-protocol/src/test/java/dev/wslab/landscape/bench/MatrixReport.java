@@ -57,7 +57,7 @@ final class MatrixReport {
 		StringBuilder svg = new StringBuilder();
 		svg.append(String.format(
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
-				labelWidth + 2 * chartWidth + 60, height));
+				labelWidth + 2 * chartWidth + 110, height));
 		svg.append(String.format("<text x=\"%d\" y=\"20\" font-weight=\"bold\">p50 latency (ms, log scale)</text>%n",
 				labelWidth));
 		svg.append(String.format("<text x=\"%d\" y=\"20\" font-weight=\"bold\">bytes down per event</text>%n",
