@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import dev.wslab.kit.nginx.Nginx;
 import dev.wslab.kit.nginx.NginxConfig;
 import dev.wslab.kit.nginx.NginxProxy;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The trade-off harness: the same scenario (N events at R per second to C clients) over
@@ -150,7 +153,10 @@ public final class TransportMatrix {
 						return null;
 					}));
 				}
-				Thread.sleep(1000);
+				// Publish once every client has connected, so all of them can follow from
+				// event 0.
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> feedClients.stream().allMatch((client) -> client.connections.sum() > 0));
 				input.println("publish " + this.events + " " + this.rate);
 				awaitLine(output, "PUBLISHED");
 				for (Future<?> future : running) {

@@ -62,11 +62,10 @@ public final class BenchServer {
 		System.exit(0);
 	}
 
-	private static long heapAfterGc() throws InterruptedException {
+	private static long heapAfterGc() {
 		long used = Long.MAX_VALUE;
 		for (int i = 0; i < 3; i++) {
 			System.gc();
-			Thread.sleep(200);
 			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 		}
 		return used;
