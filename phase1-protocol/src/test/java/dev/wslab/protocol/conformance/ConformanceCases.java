@@ -31,6 +31,7 @@ final class ConformanceCases {
 	static List<ConformanceCase> all() {
 		ConformanceCases all = new ConformanceCases();
 		all.handshake();
+		all.handshakeEdges();
 		all.framing();
 		all.reservedBits();
 		all.opcodes();
@@ -104,6 +105,38 @@ final class ConformanceCases {
 							"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13");
 					assertThat(head.status()).isEqualTo(101);
 					assertThat(head.header("Sec-WebSocket-Extensions")).isNull();
+				});
+	}
+
+	private void handshakeEdges() {
+		String group = "1 Handshake";
+		add("1.10", group, "RFC 6455 §4.2.1", "a request without Host gets 400",
+				(probe) -> assertThat(probe
+					.handshake("Upgrade: websocket", "Connection: Upgrade",
+							"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13")
+					.status()).isEqualTo(400));
+		add("1.11", group, "RFC 6455 §4.2.1", "two Sec-WebSocket-Key headers get 400",
+				(probe) -> assertThat(probe
+					.handshake(probe.host(), "Upgrade: websocket", "Connection: Upgrade",
+							"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+							"Sec-WebSocket-Key: AQIDBAUGBwgJCgsMDQ4PEA==", "Sec-WebSocket-Version: 13")
+					.status()).isEqualTo(400));
+		add("1.12", group, "RFC 6455 §4.2.1", "a frame sent in the same TCP write as the request is not lost",
+				(probe) -> {
+					RawWebSocketClient client = probe.tcp();
+					byte[] head = ("GET /echo HTTP/1.1\r\n" + probe.host()
+							+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+							+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n")
+						.getBytes(StandardCharsets.US_ASCII);
+					byte[] frame = WireFrame.text("eager").encode(KEY);
+					byte[] end = "\r\n".getBytes(StandardCharsets.US_ASCII);
+					client.sendRaw(head, "request head without its final blank line");
+					byte[] rest = ByteBuffer.allocate(end.length + frame.length).put(end).put(frame).array();
+					// The blank line that ends the head and the first frame travel
+					// together.
+					assertThat(client.handshakeRaw(rest, "blank line and a text frame in one write").status())
+						.isEqualTo(101);
+					probe.expectEcho(client, WireFrame.text("eager"));
 				});
 	}
 

@@ -114,6 +114,23 @@ public final class RawWebSocketClient implements AutoCloseable {
 		this.transcript.sent(request.stripTrailing());
 		this.out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 		this.out.flush();
+		return readResponseHead();
+	}
+
+	/**
+	 * Sends arbitrary bytes that complete a request, such as the final blank line
+	 * together with a first frame, then reads the response head.
+	 * @param bytes the bytes
+	 * @param description what they are, for the transcript
+	 * @return the status line and headers
+	 * @throws IOException if the connection fails before a complete response head arrives
+	 */
+	public HttpHead handshakeRaw(byte[] bytes, String description) throws IOException {
+		sendRaw(bytes, description);
+		return readResponseHead();
+	}
+
+	private HttpHead readResponseHead() throws IOException {
 		InputStream in = this.socket.getInputStream();
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		this.socket.setSoTimeout(10_000);
