@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +67,9 @@ public final class FeedServer implements AutoCloseable {
 
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
+	private final Map<HttpExchange, Thread> streams = new ConcurrentHashMap<>();
+
+	private final Set<Session> subscribed = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running = true;
 
@@ -137,14 +140,14 @@ public final class FeedServer implements AutoCloseable {
 	}
 
 	/**
-	 * Drops every open SSE stream without a goodbye, as a crashed proxy or server would.
+	 * Ends every open SSE stream from the server side, as a restarting server would. Each
+	 * stream's own thread is interrupted and closes its response, so no two threads ever
+	 * write to one stream; EventSource then reconnects by itself.
 	 */
 	public void dropStreams() {
-		for (HttpExchange exchange : this.streams) {
-			// The stream's thread notices at its next write; it no longer counts as open
-			// from here.
-			this.streams.remove(exchange);
-			exchange.close();
+		for (Map.Entry<HttpExchange, Thread> stream : this.streams.entrySet()) {
+			this.streams.remove(stream.getKey());
+			stream.getValue().interrupt();
 		}
 	}
 
@@ -170,7 +173,7 @@ public final class FeedServer implements AutoCloseable {
 			exchange.getResponseHeaders().add("X-Accel-Buffering", "no");
 		}
 		exchange.sendResponseHeaders(200, 0);
-		this.streams.add(exchange);
+		this.streams.put(exchange, Thread.currentThread());
 		try (OutputStream out = exchange.getResponseBody()) {
 			write(out, SseEventWriter.retry(this.config.retry()));
 			long latest = this.mailbox.buffer().latestId();
@@ -185,7 +188,10 @@ public final class FeedServer implements AutoCloseable {
 			while (this.running) {
 				Replay replay = this.mailbox.poll(cursor, this.config.heartbeatEvery());
 				if (replay.gap()) {
-					write(out, SseEventWriter.event(new FeedEvent(replay.latestId(), "reset",
+					// The reset takes the id just before what is still kept, so ids keep
+					// climbing.
+					long resetId = replay.events().isEmpty() ? replay.latestId() : replay.events().get(0).id() - 1;
+					write(out, SseEventWriter.event(new FeedEvent(resetId, "reset",
 							"events after " + cursor + " are no longer kept; reload the current state", 0)));
 				}
 				for (FeedEvent event : replay.events()) {
@@ -194,7 +200,7 @@ public final class FeedServer implements AutoCloseable {
 				if (replay.events().isEmpty()) {
 					write(out, SseEventWriter.comment("heartbeat " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)));
 				}
-				cursor = replay.gap() ? replay.latestId() : lastId(replay, cursor);
+				cursor = lastId(replay, replay.gap() ? replay.latestId() : cursor);
 			}
 		}
 		catch (IOException | InterruptedException ex) {
@@ -230,7 +236,8 @@ public final class FeedServer implements AutoCloseable {
 		try {
 			String since = query(exchange.getRequestURI(), "since");
 			Replay replay = ShortPoll.answer(this.mailbox.buffer(), since);
-			long fallback = (since == null) ? replay.latestId() : Long.parseLong(since);
+			long fallback = (since == null || since.isBlank() || replay.gap()) ? replay.latestId()
+					: Long.parseLong(since);
 			json(exchange, 200, Json.pollAnswer(replay.events(),
 					replay.gap() ? replay.latestId() : lastId(replay, fallback), replay.gap()));
 		}
@@ -277,10 +284,14 @@ public final class FeedServer implements AutoCloseable {
 
 	private void onWebSocketMessage(Session session, Message message) {
 		String text = message.text();
-		if (text.startsWith("subscribe")) {
-			String[] parts = text.split(" ");
-			long cursor = parseId(parts.length > 1 ? parts[1] : null, this.mailbox.buffer().latestId());
-			this.threads.submit(() -> pushTo(session, cursor));
+		String[] words = text.trim().split(" ");
+		if (words[0].equals("subscribe") && words.length <= 2) {
+			// One subscription per connection: a second subscribe would deliver
+			// everything twice.
+			if (this.subscribed.add(session)) {
+				long cursor = parseId((words.length == 2) ? words[1] : null, this.mailbox.buffer().latestId());
+				this.threads.submit(() -> pushTo(session, cursor));
+			}
 		}
 		else {
 			publish("action", text);
@@ -289,11 +300,16 @@ public final class FeedServer implements AutoCloseable {
 
 	/**
 	 * WebSocket has no built-in resumption: the client names its last id and this loop
-	 * catches up.
+	 * catches up, with the same reset as SSE when it cannot.
 	 */
 	private void pushTo(Session session, long from) {
 		long cursor = from;
 		try {
+			long latest = this.mailbox.buffer().latestId();
+			if (cursor > latest) {
+				session.send(Message.text("{\"reset\":true,\"latestId\":" + latest + "}"));
+				cursor = latest;
+			}
 			while (this.running && session.isOpen()) {
 				Replay replay = this.mailbox.poll(cursor, Duration.ofSeconds(1));
 				if (replay.gap()) {
@@ -302,11 +318,14 @@ public final class FeedServer implements AutoCloseable {
 				for (FeedEvent event : replay.events()) {
 					session.send(Message.text(event.toJson()));
 				}
-				cursor = replay.gap() ? replay.latestId() : lastId(replay, cursor);
+				cursor = lastId(replay, replay.gap() ? replay.latestId() : cursor);
 			}
 		}
 		catch (InterruptedException | UncheckedIOException ex) {
 			// The subscriber is gone.
+		}
+		finally {
+			this.subscribed.remove(session);
 		}
 	}
 

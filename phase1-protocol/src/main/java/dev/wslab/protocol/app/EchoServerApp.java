@@ -3,6 +3,7 @@ package dev.wslab.protocol.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -32,14 +33,30 @@ public final class EchoServerApp {
 	 * @throws IOException if the port cannot be bound
 	 */
 	public static WebSocketServer start(int port) throws IOException {
-		int bound = port;
-		if (port == 0) {
-			// The allowed origins name the port, so pick it first.
-			try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				bound = free.getLocalPort();
+		if (port != 0) {
+			return startOn(port);
+		}
+		// The allowed origins name the port, so a free one is picked first; another
+		// process may
+		// take it in between, so try a few.
+		for (int attempt = 1;; attempt++) {
+			int free;
+			try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				free = probe.getLocalPort();
+			}
+			try {
+				return startOn(free);
+			}
+			catch (BindException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
 			}
 		}
-		ServerConfig config = ServerConfig.defaults(bound).withPages(Map.of("/", page(), "/index.html", page()));
+	}
+
+	private static WebSocketServer startOn(int port) throws IOException {
+		ServerConfig config = ServerConfig.defaults(port).withPages(Map.of("/", page(), "/index.html", page()));
 		return WebSocketServer.start(config, MessageHandler.ECHO);
 	}
 

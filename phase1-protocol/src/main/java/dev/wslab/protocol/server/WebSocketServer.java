@@ -160,6 +160,7 @@ public final class WebSocketServer implements AutoCloseable {
 		}
 		catch (MalformedRequestException ex) {
 			out.write(ex.response().toBytes());
+			lingeringClose(socket, in);
 			return;
 		}
 		byte[] page = this.config.pages().get(head.path());
@@ -175,6 +176,31 @@ public final class WebSocketServer implements AutoCloseable {
 		out.flush();
 		if (response.accepted()) {
 			new Connection(socket, in, this.config, this.handler, response.subprotocol()).run();
+		}
+		else {
+			System.err.println("refused " + head.method() + " " + head.target() + ": " + response.status() + " "
+					+ response.body().strip());
+			lingeringClose(socket, in);
+		}
+	}
+
+	/**
+	 * Closing a socket with unread request bytes makes the kernel send RST, which can
+	 * destroy the refusal before the client reads it. Half-close, read what is left for a
+	 * moment, then close.
+	 */
+	private static void lingeringClose(Socket socket, InputStream in) throws IOException {
+		socket.shutdownOutput();
+		socket.setSoTimeout(1000);
+		byte[] discard = new byte[8192];
+		long total = 0;
+		try {
+			for (int n; (n = in.read(discard)) >= 0 && total < 1024 * 1024;) {
+				total += n;
+			}
+		}
+		catch (java.net.SocketTimeoutException ex) {
+			// The client did not close in time; close anyway.
 		}
 	}
 

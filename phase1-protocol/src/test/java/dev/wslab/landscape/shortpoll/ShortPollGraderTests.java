@@ -39,13 +39,29 @@ class ShortPollGraderTests {
 	}
 
 	@Test
-	void refusesASinceThatIsNotACursorOfThisServer() {
+	void refusesASinceThatIsNotAWholeNumberOfZeroOrMore() {
 		fill(3);
 
 		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "abc")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "-1")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> ShortPoll.answer(this.buffer, "99")).as("1.17: a cursor from the future")
-			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void answersACursorFromTheFutureWithAGapSoTheClientResyncs() {
+		fill(3);
+
+		Replay replay = ShortPoll.answer(this.buffer, "99");
+
+		assertThat(replay.gap()).as("1.17: the server restarted; the client must start over").isTrue();
+		assertThat(replay.events()).isEmpty();
+		assertThat(replay.latestId()).isEqualTo(3);
+	}
+
+	@Test
+	void treatsABlankSinceLikeAFirstPoll() {
+		fill(2);
+
+		assertThat(ShortPoll.answer(this.buffer, " ").events()).isEmpty();
 	}
 
 	private void fill(int events) {

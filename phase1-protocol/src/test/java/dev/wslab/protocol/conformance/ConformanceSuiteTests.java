@@ -60,6 +60,7 @@ class ConformanceSuiteTests {
 		int[] counts = SUMMARY.computeIfAbsent(testCase.group(), (group) -> new int[2]);
 		counts[1]++;
 		URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+		int failuresBefore = server.failures().size();
 		try (Probe probe = new Probe(uri)) {
 			try {
 				testCase.body().run(probe);
@@ -73,7 +74,7 @@ class ConformanceSuiteTests {
 							.map((inside) -> "Inside the server: " + inside)
 							.orElse(""),
 						ex);
-				server.failures().stream().findFirst().ifPresent(failure::addSuppressed);
+				server.failures().stream().skip(failuresBefore).findFirst().ifPresent(failure::addSuppressed);
 				throw failure;
 			}
 		}

@@ -34,6 +34,10 @@ public final class Docker {
 		if (available == null) {
 			available = "local".equals(requestedProvider()) ? false : probe();
 		}
+		if (!available && "docker".equals(requestedProvider())) {
+			throw new InfrastructureUnavailableException(PROVIDER_VARIABLE + "=docker, but no Docker engine answered. "
+					+ "Start Docker, or unset " + PROVIDER_VARIABLE + " to use local rabbitmq-server and nginx.");
+		}
 		return available;
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,9 +57,18 @@ public final class LocalProcesses {
 	 * @return the state root, created if needed
 	 */
 	public static Path stateRoot() {
-		Path root = Path.of(System.getProperty("java.io.tmpdir"), "wslab-kit");
+		// One root per user, readable by that user alone: its pids files decide what gets
+		// killed.
+		Path root = Path.of(System.getProperty("java.io.tmpdir"), "wslab-kit-" + System.getProperty("user.name"));
 		try {
-			return Files.createDirectories(root);
+			Files.createDirectories(root);
+			try {
+				Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// Not a POSIX file system: the directory keeps its default permissions.
+			}
+			return root;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

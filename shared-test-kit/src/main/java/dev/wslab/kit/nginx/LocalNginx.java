@@ -34,7 +34,7 @@ final class LocalNginx implements NginxProxy {
 
 	private final String instance = "nginx-" + COUNTER.incrementAndGet();
 
-	private final Path prefix = LocalProcesses.newStateDir(this.instance);
+	private final Path prefix;
 
 	private final int port = FreePorts.next();
 
@@ -44,6 +44,7 @@ final class LocalNginx implements NginxProxy {
 
 	LocalNginx() {
 		this.executable = Binaries.require("nginx", INSTALL, List.of("nginx", "/usr/sbin/nginx"));
+		this.prefix = LocalProcesses.newStateDir(this.instance);
 	}
 
 	LocalNginx start(NginxConfig config) {

@@ -102,7 +102,7 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 			await("RabbitMQ node " + this.nodeName + " answering STOMP CONNECT on port " + this.stompPort)
 				.atMost(timeout)
 				.pollInterval(Duration.ofMillis(200))
-				.ignoreExceptions()
+				.ignoreExceptionsInstanceOf(IOException.class)
 				.until(() -> {
 					if (!this.process.isAlive()) {
 						throw new IllegalStateException("exited");

@@ -32,14 +32,20 @@ class LocalProcessLifecycleTests {
 	@Test
 	void privateNodeStopsWithEveryProcessItStartedIncludingEpmd() {
 		LocalRabbitMqNode node = new LocalRabbitMqNode().start(Duration.ofSeconds(90));
-		List<ProcessHandle> running = node.processes();
-		assertThat(running).as("beam and epmd of the private node").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(running).anySatisfy((process) -> assertThat(process.info().command().orElse("")).endsWith("epmd"));
+		try {
+			List<ProcessHandle> running = node.processes();
+			assertThat(running).as("beam and epmd of the private node").hasSizeGreaterThanOrEqualTo(2);
+			assertThat(running)
+				.anySatisfy((process) -> assertThat(process.info().command().orElse("")).endsWith("epmd"));
 
-		node.stop();
+			node.stop();
 
-		assertThat(node.processes()).isEmpty();
-		assertThat(running).noneMatch(ProcessHandle::isAlive);
+			assertThat(node.processes()).isEmpty();
+			assertThat(running).noneMatch(ProcessHandle::isAlive);
+		}
+		finally {
+			node.stop();
+		}
 	}
 
 	@Test
@@ -49,9 +55,15 @@ class LocalProcessLifecycleTests {
 				LeftoverMaker.class.getName())
 			.redirectErrorStream(true)
 			.start();
-		int[] ports = readyPorts(child);
-
-		child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		int[] ports;
+		try {
+			ports = readyPorts(child);
+		}
+		finally {
+			// Killed in every case: a child left running would keep its RabbitMQ and
+			// Nginx alive.
+			child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
 
 		assertThat(accepts(ports[0])).as("the orphaned RabbitMQ still listens after its JVM was killed").isTrue();
 		assertThat(accepts(ports[1])).as("the orphaned Nginx still listens after its JVM was killed").isTrue();

@@ -1,5 +1,7 @@
 package dev.wslab.landscape.shortpoll;
 
+import java.util.List;
+
 import dev.wslab.landscape.feed.Replay;
 import dev.wslab.landscape.sse.ReplayBuffer;
 
@@ -22,7 +24,7 @@ public final class ShortPoll {
 	 * the latest id; the server answers 400
 	 */
 	public static Replay answer(ReplayBuffer buffer, String since) {
-		if (since == null || since.isEmpty()) {
+		if (since == null || since.isBlank()) {
 			// A first poll has no history to catch up on: start from now.
 			return buffer.after(buffer.latestId());
 		}
@@ -33,8 +35,13 @@ public final class ShortPoll {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("since must be a whole number, not '" + since + "'");
 		}
-		if (cursor < 0 || cursor > buffer.latestId()) {
-			throw new IllegalArgumentException("since must be from 0 to " + buffer.latestId() + ", not " + cursor);
+		if (cursor < 0) {
+			throw new IllegalArgumentException("since must be 0 or more, not " + cursor);
+		}
+		if (cursor > buffer.latestId()) {
+			// A cursor from the future: the server restarted and its ids began again. Say
+			// so.
+			return new Replay(List.of(), true, buffer.latestId());
 		}
 		return buffer.after(cursor);
 	}

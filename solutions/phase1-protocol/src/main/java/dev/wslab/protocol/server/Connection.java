@@ -151,19 +151,20 @@ public final class Connection implements Session {
 	/**
 	 * Sends a close frame, then gives the peer a moment to answer before TCP goes away.
 	 */
-	private void closeAndDrain(int code, String reason) throws IOException {
-		write(CloseFrames.close(code, CloseFrames.truncate(reason)));
-		this.socket.shutdownOutput();
-		this.socket.setSoTimeout((int) this.config.closeTimeout().toMillis());
-		byte[] discard = new byte[4096];
+	private void closeAndDrain(int code, String reason) {
 		try {
+			write(CloseFrames.close(code, CloseFrames.truncate(reason)));
+			this.socket.shutdownOutput();
+			this.socket.setSoTimeout((int) this.config.closeTimeout().toMillis());
+			byte[] discard = new byte[4096];
 			while (this.in.read(discard) >= 0) {
 				// The peer's close frame, and anything it sent before it, is read and
 				// dropped.
 			}
 		}
-		catch (SocketTimeoutException ex) {
-			// The peer did not close in time; dropping TCP is all that is left.
+		catch (IOException | UncheckedIOException ex) {
+			// The peer is gone, or did not close in time: dropping TCP is all that is
+			// left.
 		}
 	}
 
