@@ -121,6 +121,23 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 
 	void stop() {
 		LocalProcesses.stop(this.instance, Duration.ofSeconds(15));
+		// Where there is no /proc (macOS), epmd, which daemonizes, is not found by its
+		// tag: ask it to go.
+		Binaries.find(List.of("epmd", "/usr/lib/erlang/bin/epmd", "/opt/homebrew/bin/epmd")).ifPresent((epmd) -> {
+			try {
+				new ProcessBuilder(epmd.toString(), "-port", String.valueOf(this.epmdPort), "-kill")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start()
+					.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (IOException ex) {
+				// Already gone, or not ours to stop.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
 	}
 
 	Path log() {
