@@ -9,6 +9,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -69,10 +70,23 @@ public class EchoHandler extends TextWebSocketHandler {
 			try {
 				session.sendMessage(message);
 			}
-			catch (IOException | RuntimeException ex) {
-				// A session over its limits is closed by the decorator; the others carry
-				// on.
+			catch (SessionLimitExceededException ex) {
+				// The decorator only marks the session and throws; closing it is the
+				// handler's job.
+				closeQuietly(session, ex.getStatus());
 			}
+			catch (IOException | RuntimeException ex) {
+				// This session failed; the others carry on.
+			}
+		}
+	}
+
+	private static void closeQuietly(WebSocketSession session, CloseStatus status) {
+		try {
+			session.close(status);
+		}
+		catch (IOException ex) {
+			// Already closing.
 		}
 	}
 
