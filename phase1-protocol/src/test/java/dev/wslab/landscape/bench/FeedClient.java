@@ -131,6 +131,8 @@ final class FeedClient {
 				return;
 			}
 			if (intervalMillis > 0) {
+				// Not synchronisation: waiting a fixed interval between requests is what
+				// short polling is.
 				Thread.sleep(intervalMillis);
 			}
 		}
