@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The echo handler answers at {@code ws://localhost:8080/ws/echo} and the progress
  * handler at {@code ws://localhost:8080/ws/progress}.
  */
-@SpringBootApplication
+// The module also holds the chat, which uses Spring Security; these raw handlers do not.
+@SpringBootApplication(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration" })
 public class RawHandlersApp {
 
 	/**

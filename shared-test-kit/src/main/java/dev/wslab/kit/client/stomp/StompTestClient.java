@@ -17,6 +17,7 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -41,6 +42,24 @@ public final class StompTestClient {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		return connect(client, connectHeaders, timeout, "STOMP over " + url,
 				(handler) -> client.connectAsync(url, new WebSocketHttpHeaders(), connectHeaders, handler));
+	}
+
+	/**
+	 * Connects through any of Spring's WebSocket clients, for example a
+	 * {@code SockJsClient} limited to one fallback transport, with handshake headers such
+	 * as {@code Origin}.
+	 * @param webSocketClient the client that carries the frames
+	 * @param url the endpoint, {@code ws://} or, for SockJS, {@code http://}
+	 * @param handshakeHeaders HTTP headers for the handshake
+	 * @param connectHeaders headers for the CONNECT frame
+	 * @param timeout how long to wait for CONNECTED
+	 * @return the session
+	 */
+	public static StompTestSession over(WebSocketClient webSocketClient, URI url, WebSocketHttpHeaders handshakeHeaders,
+			StompHeaders connectHeaders, Duration timeout) {
+		WebSocketStompClient client = new WebSocketStompClient(webSocketClient);
+		return connect(client, connectHeaders, timeout, "STOMP over " + url + " with " + webSocketClient,
+				(handler) -> client.connectAsync(url, handshakeHeaders, connectHeaders, handler));
 	}
 
 	/**
