@@ -56,9 +56,14 @@ public class ReactiveChatApp {
 	}
 
 	@Bean
-	static ReactiveChatHandler reactiveChatHandler(GoingAway goingAway, JsonMapper json, ChannelGroup connections,
+	static ReactiveChatHandler reactiveChatHandler(GoingAway goingAway, JsonMapper json, HangUp hangUp,
 			@Value("${wslab.reactive.client-buffer:256}") int clientBuffer) {
-		return new ReactiveChatHandler(clientBuffer, Clock.systemUTC(), goingAway, json, connections);
+		return new ReactiveChatHandler(clientBuffer, Clock.systemUTC(), goingAway, json, hangUp);
+	}
+
+	@Bean
+	static HangUp hangUp(@Value("${wslab.reactive.close-grace:5s}") Duration grace, ChannelGroup openConnections) {
+		return new HangUp(grace, openConnections);
 	}
 
 	/**

@@ -1,12 +1,6 @@
 package dev.wslab.spring.reactive;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
@@ -20,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 2.11: the reactive chat, and its policy for a client that stops
@@ -28,10 +21,15 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(ServerErrors.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "wslab.reactive.client-buffer=64" })
+		properties = { "spring.main.web-application-type=reactive", "wslab.reactive.client-buffer=64",
+				// Long enough that the stalled client below always gets its close frame.
+				"wslab.reactive.close-grace=60s" })
 class ReactiveChatGraderTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** 64 MB: far past any socket buffer, so a server that never gives up fails here. */
+	private static final int MAX_MESSAGES = 16_384;
 
 	@LocalServerPort
 	int port;
@@ -52,6 +50,50 @@ class ReactiveChatGraderTests {
 					.contains("\"text\":\"hello ben\"")
 					.contains("\"timestamp\"");
 			}
+		}
+	}
+
+	@Test
+	void closesAClientThatStopsReadingWith1008AndKeepsServingTheOthers() throws Exception {
+		URI room = URI.create("ws://127.0.0.1:" + this.port + "/ws/reactive-chat?name=zed");
+		try (RawWebSocketClient ann = joined("ann");
+				RawWebSocketClient zed = RawWebSocketClient.connectWithoutReading(room)) {
+			// zed says hello and then reads nothing; once ann sees the hello, zed is in
+			// the
+			// room.
+			zed.send(WireFrame.text("zed here"));
+			while (!ann.nextFrame(WAIT).text().contains("zed here")) {
+				// Anything before it: skip.
+			}
+
+			// ann chats in rounds of 16 messages of 4 KB and reads each round back, in
+			// order, before the next. zed's share backs up: the socket's buffers, then
+			// Reactor Netty's writes in flight, then the client buffer of 64 messages.
+			String padding = "x".repeat(4_000);
+			int sent = 0;
+			while (this.chat.slowClientsClosed() == 0 && sent < MAX_MESSAGES) {
+				for (int i = 0; i < 16; i++) {
+					ann.send(WireFrame.text(sent + i + " " + padding));
+				}
+				for (int i = 0; i < 16; i++) {
+					assertThat(ann.nextFrame(WAIT).text()).as("ann gets every message, in order")
+						.contains("\"text\":\"" + (sent + i) + " ");
+				}
+				sent += 16;
+			}
+
+			assertThat(this.chat.slowClientsClosed()).as("clients closed as too slow after %d messages of 4 KB", sent)
+				.isEqualTo(1);
+			zed.resumeReading();
+			WireFrame last = zed.nextFrame(WAIT);
+			while (last.opcode() != WireFrame.CLOSE) {
+				last = zed.nextFrame(WAIT);
+			}
+			assertThat(last.closeCode()).isEqualTo(1008);
+			assertThat(last.text()).contains("too slow");
+			// ann is still in the room.
+			ann.send(WireFrame.text("still here"));
+			assertThat(ann.nextFrame(WAIT).text()).contains("still here");
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.wslab.spring.reactive;
 import java.time.Clock;
 
 import reactor.core.publisher.Mono;
-import io.netty.channel.group.ChannelGroup;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -30,7 +29,7 @@ public class ReactiveChatHandler implements WebSocketHandler {
 
 	private final JsonMapper json;
 
-	private final ChannelGroup connections;
+	private final HangUp hangUp;
 
 	/**
 	 * Creates the handler.
@@ -38,24 +37,23 @@ public class ReactiveChatHandler implements WebSocketHandler {
 	 * @param clock the time source
 	 * @param sessions tracks sessions so they can be closed on shutdown
 	 * @param json writes the messages
-	 * @param connections the server's open connections, to find a session's channel
+	 * @param hangUp closes a slow client, and drops it if it does not take the close
 	 */
-	public ReactiveChatHandler(int clientBuffer, Clock clock, GoingAway sessions, JsonMapper json,
-			ChannelGroup connections) {
+	public ReactiveChatHandler(int clientBuffer, Clock clock, GoingAway sessions, JsonMapper json, HangUp hangUp) {
 		this.clientBuffer = clientBuffer;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.json = json;
-		this.connections = connections;
+		this.hangUp = hangUp;
 	}
 
 	@Override
 	public Mono<Void> handle(WebSocketSession session) {
 		// TODO(2.11): track the session; publish what it receives (name from
 		// Names.fromQuery); send it the sink's messages through
-		// onBackpressureBuffer(clientBuffer, ..., BufferOverflowStrategy.ERROR); on
-		// overflow
-		// close it with 1008; end when either side ends, and forget the session.
+		// onBackpressureBuffer(clientBuffer, onOverflow, BufferOverflowStrategy.ERROR),
+		// where onOverflow closes it with 1008 through hangUp; end when either side
+		// ends, and forget the session.
 		throw new UnsupportedOperationException("TODO(2.11): connect a session to the room in ReactiveChatHandler");
 	}
 

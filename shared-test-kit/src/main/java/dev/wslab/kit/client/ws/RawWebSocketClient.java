@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +47,14 @@ public final class RawWebSocketClient implements AutoCloseable {
 
 	private volatile boolean tcpClosed;
 
-	private RawWebSocketClient(Socket socket) throws IOException {
+	private final boolean startPaused;
+
+	private InputStream pausedInput;
+
+	private RawWebSocketClient(Socket socket, boolean startPaused) throws IOException {
 		this.socket = socket;
 		this.out = socket.getOutputStream();
+		this.startPaused = startPaused;
 	}
 
 	/**
@@ -61,7 +67,39 @@ public final class RawWebSocketClient implements AutoCloseable {
 	public static RawWebSocketClient openTcp(String host, int port) throws IOException {
 		Socket socket = new Socket(host, port);
 		socket.setTcpNoDelay(true);
-		return new RawWebSocketClient(socket);
+		return new RawWebSocketClient(socket, false);
+	}
+
+	/**
+	 * Connects like {@link #connect(URI, String...)}, then reads nothing until
+	 * {@link #resumeReading()}: a client that has stopped reading, as a stalled browser
+	 * tab or a phone in a tunnel looks to a server. Its receive buffer is kept small, so
+	 * the server's writes back up after a few hundred KiB rather than many MiB.
+	 * @param uri a {@code ws://} address
+	 * @param extraHeaders header lines to add
+	 * @return the connected client, not reading
+	 * @throws IOException if the connection fails or the server refuses the upgrade
+	 */
+	public static RawWebSocketClient connectWithoutReading(URI uri, String... extraHeaders) throws IOException {
+		Socket socket = new Socket();
+		// Set before connecting, so the TCP window is negotiated small (and the
+		// kernel does not grow it).
+		socket.setReceiveBufferSize(4096);
+		socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort()));
+		socket.setTcpNoDelay(true);
+		return handshakeFor(new RawWebSocketClient(socket, true), uri, extraHeaders);
+	}
+
+	/**
+	 * Starts reading the frames of a client made by {@link #connectWithoutReading}: what
+	 * the server managed to send arrives, in order, through {@link #nextFrame}.
+	 */
+	public synchronized void resumeReading() {
+		if (this.pausedInput != null) {
+			InputStream in = this.pausedInput;
+			this.pausedInput = null;
+			Thread.ofVirtual().name("raw-ws-reader").start(() -> readLoop(in));
+		}
 	}
 
 	/**
@@ -74,7 +112,12 @@ public final class RawWebSocketClient implements AutoCloseable {
 	 */
 	public static RawWebSocketClient connect(URI uri, String... extraHeaders) throws IOException {
 		int port = uri.getPort() == -1 ? 80 : uri.getPort();
-		RawWebSocketClient client = openTcp(uri.getHost(), port);
+		return handshakeFor(openTcp(uri.getHost(), port), uri, extraHeaders);
+	}
+
+	private static RawWebSocketClient handshakeFor(RawWebSocketClient client, URI uri, String... extraHeaders)
+			throws IOException {
+		int port = uri.getPort() == -1 ? 80 : uri.getPort();
 		String key = newKey();
 		StringBuilder request = new StringBuilder().append("GET ")
 			.append(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
@@ -151,7 +194,14 @@ public final class RawWebSocketClient implements AutoCloseable {
 		HttpHead parsed = HttpHead.parse(head.toString(StandardCharsets.ISO_8859_1));
 		this.transcript.received(parsed.text().stripTrailing());
 		if (parsed.status() == 101) {
-			Thread.ofVirtual().name("raw-ws-reader").start(() -> readLoop(in));
+			if (this.startPaused) {
+				synchronized (this) {
+					this.pausedInput = in;
+				}
+			}
+			else {
+				Thread.ofVirtual().name("raw-ws-reader").start(() -> readLoop(in));
+			}
 		}
 		return parsed;
 	}

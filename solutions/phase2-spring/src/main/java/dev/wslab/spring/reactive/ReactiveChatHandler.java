@@ -3,12 +3,12 @@ package dev.wslab.spring.reactive;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import io.netty.channel.group.ChannelGroup;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -42,7 +42,7 @@ public class ReactiveChatHandler implements WebSocketHandler {
 
 	private final JsonMapper json;
 
-	private final ChannelGroup connections;
+	private final HangUp hangUp;
 
 	private final AtomicInteger slowClientsClosed = new AtomicInteger();
 
@@ -52,15 +52,14 @@ public class ReactiveChatHandler implements WebSocketHandler {
 	 * @param clock the time source
 	 * @param sessions tracks sessions so they can be closed on shutdown
 	 * @param json writes the messages
-	 * @param connections the server's open connections, to find a session's channel
+	 * @param hangUp closes a slow client, and drops it if it does not take the close
 	 */
-	public ReactiveChatHandler(int clientBuffer, Clock clock, GoingAway sessions, JsonMapper json,
-			ChannelGroup connections) {
+	public ReactiveChatHandler(int clientBuffer, Clock clock, GoingAway sessions, JsonMapper json, HangUp hangUp) {
 		this.clientBuffer = clientBuffer;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.json = json;
-		this.connections = connections;
+		this.hangUp = hangUp;
 	}
 
 	@Override
@@ -71,22 +70,26 @@ public class ReactiveChatHandler implements WebSocketHandler {
 			.map(WebSocketMessage::getPayloadAsText)
 			.doOnNext((text) -> publish(name, text))
 			.then();
-		ClientBacklog backlog = ClientBacklog.of(session, this.connections, this.clientBuffer);
-		Flux<WebSocketMessage> toClient = this.room.asFlux().<ReactiveChatMessage>handle((message, sink) -> {
-			if (backlog.tooLong()) {
-				sink.error(new IllegalStateException("slow client"));
-			}
-			else {
-				sink.next(message);
-			}
-		}).map((message) -> session.textMessage(this.json.writeValueAsString(message)));
-		Mono<Void> outbound = session.send(toClient).onErrorResume((overflow) -> {
-			this.slowClientsClosed.incrementAndGet();
-			return session
-				.close(new CloseStatus(1008, "too slow: more than " + this.clientBuffer + " messages waiting"));
-		});
+		// Requests everything from the room, so the room never waits for this client,
+		// and holds at most clientBuffer messages that the socket has not taken yet.
+		// Reactor Netty asks for more only as earlier writes complete, so for a client
+		// that stops reading this buffer fills, and overflows.
+		// The overflow cannot travel down the send pipeline: Reactor Netty holds a
+		// terminal signal until its writes in flight complete, which for a stalled
+		// client is never. So the overflow callback closes the session itself.
+		Flux<WebSocketMessage> toClient = this.room.asFlux()
+			.onBackpressureBuffer(this.clientBuffer, (dropped) -> tooSlow(session), BufferOverflowStrategy.ERROR)
+			.map((message) -> session.textMessage(this.json.writeValueAsString(message)));
+		Mono<Void> outbound = session.send(toClient).onErrorResume(Exceptions::isOverflow, (overflow) -> Mono.empty());
 		// The session ends when either side ends.
 		return Mono.firstWithSignal(inbound, outbound).doFinally((signal) -> this.sessions.forget(session));
+	}
+
+	private void tooSlow(WebSocketSession session) {
+		this.slowClientsClosed.incrementAndGet();
+		CloseStatus status = new CloseStatus(1008, "too slow: more than " + this.clientBuffer + " messages waiting");
+		// Nothing downstream can carry this close (see above): subscribe to it here.
+		this.hangUp.close(session, status).subscribe();
 	}
 
 	/**
