@@ -98,7 +98,10 @@
   }
 
   function subscribeAll() {
-    // After a reconnect every subscription is gone: make them again.
+    // After a reconnect every subscription is gone: make them again. The old room
+    // subscription belonged to the closed connection, so it is forgotten, not
+    // unsubscribed (that would write to the closed socket and throw).
+    roomSubscription = null;
     client.subscribe('/user/queue/messages', (message) => {
       const m = JSON.parse(message.body);
       line('private-messages', m.from + ' → ' + m.to, m.text);

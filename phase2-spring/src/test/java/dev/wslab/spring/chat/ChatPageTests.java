@@ -1,0 +1,190 @@
+package dev.wslab.spring.chat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.wslab.kit.browser.Chromium;
+import dev.wslab.kit.browser.WithChromium;
+import dev.wslab.kit.infra.FreePorts;
+import dev.wslab.spring.ServerErrors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chat page, used the way a person uses it, in the system Chromium: sign in, chat,
+ * whisper, survive a dropped connection, and fall back to SockJS when WebSockets are
+ * blocked. The app runs with its default origin allowlist, on a fixed free port, so the
+ * page's own origin is the one allowed.
+ */
+@WithChromium
+@ExtendWith(ServerErrors.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ChatPageTests {
+
+	private static final int PORT = FreePorts.next();
+
+	private static final String BASE = "http://localhost:" + PORT;
+
+	private final List<BrowserContext> otherUsers = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void port(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+	}
+
+	@BeforeAll
+	static void patientAssertions() {
+		// SockJS's fallback and stompjs's reconnect take a few seconds by design.
+		PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+	}
+
+	@AfterEach
+	void closeOtherUsers() {
+		this.otherUsers.forEach(BrowserContext::close);
+	}
+
+	@Test
+	void twoPeopleInTwoWindowsChatInARoom(Page alice) {
+		Page bob = anotherWindow();
+		signIn(bob, "bob");
+		signIn(alice, "alice");
+		assertThat(bob.locator("#online")).containsText("alice");
+
+		say(alice, "hi bob, this is the general room");
+		say(bob, "hi alice");
+
+		for (Page page : new Page[] { alice, bob }) {
+			assertThat(page.locator("#messages")).containsText("alicehi bob, this is the general room");
+			assertThat(page.locator("#messages")).containsText("bobhi alice");
+		}
+	}
+
+	@Test
+	void aPrivateMessageReachesItsRecipientAndNobodyElse(Page alice) {
+		Page bob = anotherWindow();
+		Page admin = anotherWindow();
+		signIn(bob, "bob");
+		signIn(admin, "admin");
+		signIn(alice, "alice");
+
+		whisper(alice, "bob", "psst, bob");
+		assertThat(bob.locator("#private-messages")).containsText("alice → bobpsst, bob");
+		// A second whisper, to admin, is the barrier: once it is there, the first one
+		// would have been too, had it leaked.
+		whisper(alice, "admin", "for admin only");
+		assertThat(admin.locator("#private-messages li")).hasCount(1);
+		assertThat(admin.locator("#private-messages")).containsText("alice → adminfor admin only");
+		assertThat(bob.locator("#private-messages")).not().containsText("for admin only");
+	}
+
+	@Test
+	void markupInAMessageIsShownAsTextAndNeverRun(Page alice) {
+		Page bob = anotherWindow();
+		signIn(bob, "bob");
+		signIn(alice, "alice");
+		String attack = "<img src=x onerror=\"window.pwned = true\">";
+
+		say(alice, attack);
+
+		assertThat(bob.locator("#messages .text").last()).hasText(attack);
+		assertThat(bob.locator("#messages img")).hasCount(0);
+		assertThat(bob.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+	}
+
+	@Test
+	void theRefusalOfAMessageShowsUpInTheErrorsList(Page alice) {
+		signIn(alice, "alice");
+
+		whisper(alice, "nobody-by-that-name", "hello?");
+
+		assertThat(alice.locator("#errors")).containsText("unknown-recipient");
+	}
+
+	@Test
+	void fallsBackToSockJsWhenWebSocketsAreBlocked(Page alice) {
+		// Every WebSocket the page opens is closed before it gets anywhere, as by a proxy
+		// that does not pass upgrades: the page's own, and SockJS's first choice too.
+		alice.routeWebSocket(Pattern.compile(".*"), WebSocketRoute::close);
+		Page bob = anotherWindow();
+		signIn(bob, "bob");
+
+		signIn(alice, "alice");
+
+		assertThat(alice.locator("#transport")).containsText("via SockJS (xhr-streaming)");
+		say(alice, "sent over plain HTTP");
+		assertThat(bob.locator("#messages")).containsText("alicesent over plain HTTP");
+		say(bob, "and received over plain HTTP");
+		assertThat(alice.locator("#messages")).containsText("boband received over plain HTTP");
+	}
+
+	@Test
+	void reconnectsAfterADroppedConnectionAndKeepsChatting(Page alice) {
+		// Alice's WebSockets pass through the test, which can cut them.
+		List<WebSocketRoute> connections = new CopyOnWriteArrayList<>();
+		alice.routeWebSocket(Pattern.compile(".*/ws/chat$"), (route) -> {
+			route.connectToServer();
+			connections.add(route);
+		});
+		Page bob = anotherWindow();
+		signIn(bob, "bob");
+		signIn(alice, "alice");
+		say(alice, "before drop");
+		assertThat(alice.locator("#messages")).containsText("before drop");
+		assertThat(connections).hasSize(1);
+
+		// The network drops alice's connection; the page opens a new one by itself.
+		connections.get(0).close();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			alice.locator("#status").textContent();
+			return connections.size() == 2;
+		});
+		assertThat(alice.locator("#status")).hasText("connected as alice");
+
+		say(bob, "did you come back?");
+		assertThat(alice.locator("#messages")).containsText("bobdid you come back?");
+	}
+
+	/** Each user gets a browser context of their own, as with two browser profiles. */
+	private Page anotherWindow() {
+		BrowserContext context = Chromium.browser().newContext();
+		this.otherUsers.add(context);
+		return context.newPage();
+	}
+
+	private static void signIn(Page page, String user) {
+		page.navigate(BASE + "/");
+		page.locator("#username").fill(user);
+		page.locator("#password").fill(user + "-pw");
+		page.locator("#sign-in").click();
+		assertThat(page.locator("#status")).hasText("connected as " + user);
+	}
+
+	private static void say(Page page, String text) {
+		page.locator("#text").fill(text);
+		page.locator("#send-button").click();
+	}
+
+	private static void whisper(Page page, String to, String text) {
+		page.locator("#private-to").fill(to);
+		page.locator("#private-text").fill(text);
+		page.locator("#private-send").click();
+	}
+
+}
