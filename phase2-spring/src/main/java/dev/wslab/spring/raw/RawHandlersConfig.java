@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -42,9 +43,11 @@ class RawHandlersConfig implements WebSocketConfigurer {
 	}
 
 	@Bean
-	static EchoHandler echoHandler() {
-		// Sends that take more than 5 s, or more than 512 KiB waiting, end the session.
-		return new EchoHandler(Duration.ofSeconds(5), 512 * 1024);
+	static EchoHandler echoHandler(@Value("${wslab.raw.send-time-limit:5s}") Duration sendTimeLimit,
+			@Value("${wslab.raw.send-buffer-limit:512KB}") DataSize sendBufferLimit) {
+		// A send stuck for longer than the time limit, or more bytes than the buffer
+		// limit waiting behind it, ends the session.
+		return new EchoHandler(sendTimeLimit, (int) sendBufferLimit.toBytes());
 	}
 
 	@Bean
