@@ -11,14 +11,16 @@ import java.time.Duration;
 import dev.wslab.protocol.server.MessageHandler;
 import dev.wslab.protocol.server.ServerConfig;
 import dev.wslab.protocol.server.WebSocketServer;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
  * One echo server in its own JVM, for the benchmark: {@code handwritten} (the Phase 1
  * server) or {@code netty} (Reactor Netty's WebSocket server). It prints
- * {@code READY <port>}, then answers {@code stats} on standard input with heap used after
- * a full GC and the process's resident set.
+ * {@code READY <port> <path>}, then answers {@code stats} on standard input with heap
+ * used after a full GC and the process's resident set. Other modules start their servers
+ * through {@link #serve}.
  */
 public final class BenchServer {
 
@@ -37,7 +39,8 @@ public final class BenchServer {
 			DisposableServer netty = HttpServer.create()
 				.host("127.0.0.1")
 				.port(0)
-				.route((routes) -> routes.ws("/echo", (in, out) -> out.send(in.receive().retain())))
+				.route((routes) -> routes.ws("/echo",
+						(in, out) -> out.sendObject(in.receiveFrames().map(WebSocketFrame::retain))))
 				.bindNow();
 			port = netty.port();
 			server = netty::disposeNow;
@@ -48,7 +51,19 @@ public final class BenchServer {
 			port = handwritten.port();
 			server = handwritten;
 		}
-		System.out.println("READY " + port);
+		serve(port, "/echo", server);
+	}
+
+	/**
+	 * Announces a running echo server to the benchmark and answers its commands until it
+	 * says {@code quit}, then closes the server and exits.
+	 * @param port the server's port
+	 * @param path the WebSocket path of the echo
+	 * @param server closes the server
+	 * @throws Exception if closing fails
+	 */
+	public static void serve(int port, String path, AutoCloseable server) throws Exception {
+		System.out.println("READY " + port + " " + path);
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		for (String line; (line = commands.readLine()) != null;) {
 			if (line.equals("stats")) {

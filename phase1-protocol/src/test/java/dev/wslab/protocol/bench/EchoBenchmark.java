@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Measures the hand-written server beside Reactor Netty's WebSocket server, in one run,
- * on this machine, and writes {@code target/benchmark/echo-benchmark.md}. It is a
- * benchmark, not a test: nothing here passes or fails.
+ * Measures echo servers side by side, in one run, on this machine, and writes
+ * {@code target/benchmark/echo-benchmark.md}. Phase 1 runs the hand-written server and
+ * Reactor Netty's; Phase 2 adds Spring's handlers on Tomcat and on WebFlux
+ * ({@code -Dservers}, with {@code -Dbench.main.<server>} naming the class that starts
+ * each one). It is a benchmark, not a test: nothing here passes or fails.
  *
  * <p>
  * Method: each server runs in its own JVM with the same flags; this process is the load
@@ -36,7 +38,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EchoBenchmark {
 
-	private static final List<String> SERVER_JVM_FLAGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
+	// Tomcat keeps about 160 KB per idle WebSocket, so the run with Spring needs a bigger
+	// heap (-DserverHeap=4g) for 19,000 connections; every server in a run gets the same.
+	private static final List<String> SERVER_JVM_FLAGS = List.of("-Xms256m",
+			"-Xmx" + System.getProperty("serverHeap", "1g"), "-XX:+UseParallelGC");
+
+	private final List<String> servers = List.of(System.getProperty("servers", "handwritten,netty").split(","));
 
 	private final int connections = Integer.getInteger("connections", 1000);
 
@@ -62,13 +69,13 @@ public final class EchoBenchmark {
 
 	private void run(Path outDir) throws Exception {
 		Map<String, Result> results = new LinkedHashMap<>();
-		for (String kind : List.of("handwritten", "netty")) {
+		for (String kind : this.servers) {
 			System.out.println("== " + kind);
 			Result result = new Result();
 			try (ServerProcess server = ServerProcess.start(kind, SERVER_JVM_FLAGS)) {
-				result.throughput = throughput(server.port);
+				result.throughput = throughput(server);
 				System.out.printf("   throughput %.0f echoes/s%n", result.throughput);
-				result.latency = latency(server.port, result.throughput / 2);
+				result.latency = latency(server, result.throughput / 2);
 				System.out.printf("   latency at %.0f/s: p50 %.2f ms, p99 %.2f ms%n", result.throughput / 2,
 						result.latency[0] / 1e6, result.latency[1] / 1e6);
 			}
@@ -85,8 +92,8 @@ public final class EchoBenchmark {
 		System.out.println("Results written to " + file.toAbsolutePath());
 	}
 
-	private double throughput(int port) throws Exception {
-		List<LeanClient> clients = open(port, this.connections);
+	private double throughput(ServerProcess server) throws Exception {
+		List<LeanClient> clients = open(server, this.connections);
 		LongAdder echoes = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -111,8 +118,8 @@ public final class EchoBenchmark {
 		}
 	}
 
-	private long[] latency(int port, double rate) throws Exception {
-		List<LeanClient> clients = open(port, this.connections);
+	private long[] latency(ServerProcess server, double rate) throws Exception {
+		List<LeanClient> clients = open(server, this.connections);
 		long[] samples = new long[(int) Math.min(50_000_000, rate * (this.measure.toSeconds() + 1))];
 		LongAdder count = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
@@ -161,7 +168,7 @@ public final class EchoBenchmark {
 		long[] before = server.stats();
 		List<LeanClient> clients = new ArrayList<>();
 		try {
-			clients.addAll(open(server.port, this.idle));
+			clients.addAll(open(server, this.idle));
 		}
 		catch (IOException ex) {
 			System.out.println("   stopped opening at " + clients.size() + ": " + ex.getMessage());
@@ -173,7 +180,7 @@ public final class EchoBenchmark {
 		closeAll(clients);
 	}
 
-	private static List<LeanClient> open(int port, int count) throws Exception {
+	private static List<LeanClient> open(ServerProcess server, int count) throws Exception {
 		List<LeanClient> clients = java.util.Collections.synchronizedList(new ArrayList<>());
 		Semaphore inFlight = new Semaphore(200);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -182,7 +189,7 @@ public final class EchoBenchmark {
 				futures.add(threads.submit(() -> {
 					inFlight.acquire();
 					try {
-						clients.add(new LeanClient(port));
+						clients.add(new LeanClient(server.port, server.path));
 					}
 					finally {
 						inFlight.release();
@@ -213,40 +220,40 @@ public final class EchoBenchmark {
 	}
 
 	private String report(Map<String, Result> results) {
-		Result mine = results.get("handwritten");
-		Result netty = results.get("netty");
+		List<String> names = List.copyOf(results.keySet());
+		Result first = results.get(names.get(0));
 		StringBuilder text = new StringBuilder();
-		text.append("# Phase 1 echo benchmark\n\n")
+		text.append("# Echo benchmark\n\n")
 			.append("Measured ")
 			.append(LocalDate.now())
 			.append(" on ")
 			.append(Runtime.getRuntime().availableProcessors())
 			.append(" cores, Java ")
 			.append(Runtime.version().feature())
-			.append(", load generator on the same cores.\n\n")
-			.append("| | hand-written (Phase 1) | Reactor Netty | ratio |\n| --- | --- | --- | --- |\n");
-		row(text, "echo throughput, " + this.connections + " connections, 64-byte messages (echoes/s)", mine.throughput,
-				netty.throughput, "%.0f");
-		row(text, "latency p50 at half that load (ms)", mine.latency[0] / 1e6, netty.latency[0] / 1e6, "%.2f");
-		row(text, "latency p99 at half that load (ms)", mine.latency[1] / 1e6, netty.latency[1] / 1e6, "%.2f");
-		row(text, "idle connections held", mine.idleHeld, netty.idleHeld, "%.0f");
-		row(text, "heap per idle connection (bytes)", mine.heapPerConnection, netty.heapPerConnection, "%.0f");
-		row(text, "RSS per idle connection (bytes)", mine.rssPerConnection, netty.rssPerConnection, "%.0f");
-		text.append("\nLatency rates: hand-written at ")
-			.append(String.format("%.0f", mine.throughput / 2))
-			.append("/s, Netty at ")
-			.append(String.format("%.0f", netty.throughput / 2))
-			.append("/s; ")
-			.append(mine.latency[2])
-			.append(" and ")
-			.append(netty.latency[2])
-			.append(" samples.\n\n## Method\n\n")
+			.append(", load generator on the same cores. Ratios are each server over ")
+			.append(label(names.get(0)))
+			.append(".\n\n| |");
+		names.forEach((name) -> text.append(' ').append(label(name)).append(" |"));
+		names.stream().skip(1).forEach((name) -> text.append(' ').append(label(name)).append(" ratio |"));
+		text.append("\n|").append(" --- |".repeat(2 * names.size())).append('\n');
+		row(text, "echo throughput, " + this.connections + " connections, 64-byte messages (echoes/s)", results,
+				(r) -> r.throughput, "%.0f");
+		row(text, "latency p50 at half that load (ms)", results, (r) -> r.latency[0] / 1e6, "%.2f");
+		row(text, "latency p99 at half that load (ms)", results, (r) -> r.latency[1] / 1e6, "%.2f");
+		row(text, "idle connections held", results, (r) -> r.idleHeld, "%.0f");
+		row(text, "heap per idle connection (bytes)", results, (r) -> r.heapPerConnection, "%.0f");
+		row(text, "RSS per idle connection (bytes)", results, (r) -> r.rssPerConnection, "%.0f");
+		text.append("\nLatency was measured at half each server's own throughput: ");
+		results.forEach((name, r) -> text.append(label(name))
+			.append(String.format(" at %.0f/s (%d samples); ", r.throughput / 2, r.latency[2])));
+		text.setLength(text.length() - 2);
+		text.append(".\n\n## Method\n\n")
 			.append("- Each server runs alone in its own JVM (")
 			.append(String.join(" ", SERVER_JVM_FLAGS))
-			.append("), one after the other; the load generator is this JVM, on the same two cores.\n")
+			.append("), one after the other; the load generator is this JVM, on the same cores.\n")
 			.append("- Throughput: ")
 			.append(this.connections)
-			.append(" connections, each sending a 64-byte masked binary message and waiting for its echo before the next (closed loop); ")
+			.append(" connections, each sending a 64-byte masked text message and waiting for its echo before the next (closed loop); ")
 			.append(this.warmup.toSeconds())
 			.append(" s warm-up, then ")
 			.append(this.measure.toSeconds())
@@ -257,20 +264,44 @@ public final class EchoBenchmark {
 			.append(this.idle)
 			.append(" WebSocket connections that then stay silent, divided by the connections held. ")
 			.append("One process may hold at most 20,000 open files here, so about 19,000 is the ceiling.\n")
-			.append("- Run it: `./mvnw -q -Psolutions,benchmark -pl phase1-protocol -am` (options: -Dconnections, -Didle, -Dseconds).\n");
+			.append("- The servers: ")
+			.append(names.stream()
+				.map((name) -> label(name) + ", " + DESCRIPTIONS.getOrDefault(name, name))
+				.collect(java.util.stream.Collectors.joining("; ")))
+			.append(".\n")
+			.append("- Run it: `./mvnw -q -Psolutions,benchmark -pl phase1-protocol -am` (the first two), or ")
+			.append("`./mvnw -q -Psolutions,spring-benchmark -pl phase2-spring -am` (all four); ")
+			.append("options: -Dconnections, -Didle, -Dseconds.\n");
 		return text.toString();
 	}
 
-	private static void row(StringBuilder text, String name, double mine, double netty, String format) {
-		text.append("| ")
-			.append(name)
-			.append(" | ")
-			.append(String.format(format, mine))
-			.append(" | ")
-			.append(String.format(format, netty))
-			.append(" | ")
-			.append(netty == 0 ? "-" : String.format("%.2f", mine / netty))
-			.append(" |\n");
+	private static final Map<String, String> DESCRIPTIONS = Map.of("handwritten",
+			"the Phase 1 server (one virtual thread per connection)", "netty",
+			"Reactor Netty's HttpServer with a WebSocket route that echoes each frame", "spring-tomcat",
+			"exercise 2.1's TextWebSocketHandler behind its session decorator, on Spring MVC and Tomcat",
+			"spring-webflux", "a WebFlux WebSocketHandler that sends back each text, on Reactor Netty");
+
+	private static String label(String kind) {
+		return switch (kind) {
+			case "handwritten" -> "hand-written (Phase 1)";
+			case "netty" -> "Reactor Netty";
+			case "spring-tomcat" -> "Spring on Tomcat";
+			case "spring-webflux" -> "Spring WebFlux";
+			default -> kind;
+		};
+	}
+
+	private static void row(StringBuilder text, String name, Map<String, Result> results,
+			java.util.function.ToDoubleFunction<Result> value, String format) {
+		text.append("| ").append(name).append(" |");
+		double first = value.applyAsDouble(results.values().iterator().next());
+		results.values()
+			.forEach((r) -> text.append(' ').append(String.format(format, value.applyAsDouble(r))).append(" |"));
+		results.values().stream().skip(1).forEach((r) -> {
+			double other = value.applyAsDouble(r);
+			text.append(' ').append(first == 0 ? "-" : String.format("%.2f", other / first)).append(" |");
+		});
+		text.append('\n');
 	}
 
 	/** What was measured for one server. */
@@ -299,18 +330,23 @@ public final class EchoBenchmark {
 
 		private final int port;
 
+		private final String path;
+
 		private ServerProcess(Process process) throws IOException {
 			this.process = process;
 			this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 			this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-			this.port = Integer.parseInt(awaitLine("READY ").substring(6));
+			String[] ready = awaitLine("READY ").split(" ");
+			this.port = Integer.parseInt(ready[1]);
+			this.path = ready[2];
 		}
 
 		static ServerProcess start(String kind, List<String> flags) throws IOException {
 			List<String> command = new ArrayList<>();
 			command.add(ProcessHandle.current().info().command().orElseThrow());
 			command.addAll(flags);
-			command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), kind));
+			String main = System.getProperty("bench.main." + kind, BenchServer.class.getName());
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, kind));
 			return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
 		}
 
