@@ -233,6 +233,24 @@ public final class LocalProcesses {
 		return handle.pid() + " " + handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 	}
 
+	/**
+	 * Returns this JVM's owner mark, {@code <pid>@<start millis>}, which also labels the
+	 * kit's containers.
+	 * @return the owner mark
+	 */
+	public static String owner() {
+		return OWNER;
+	}
+
+	/**
+	 * Returns whether the JVM named by an owner mark still runs.
+	 * @param owner a mark from {@link #owner()}
+	 * @return true if that very JVM is alive
+	 */
+	public static boolean ownerAlive(String owner) {
+		return isAlive(owner);
+	}
+
 	static String ownerOf(ProcessHandle handle) {
 		long started = handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 		return handle.pid() + "@" + started;
