@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.grading.GradedFailure;
 import dev.wslab.kit.scoreboard.ExerciseResult.Status;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * pass); or {@code report-only}, which never fails (the starter check uses it).
  */
 public final class Scoreboard {
+
+	private static final int EXPECTED_LINES = 8;
+
+	private static final int TRANSCRIPT_CLIENTS = 3;
+
+	private static final int TRANSCRIPT_LINES = 8;
+
+	private static final int LINE_WIDTH = 160;
 
 	private Scoreboard() {
 	}
@@ -113,11 +122,18 @@ public final class Scoreboard {
 			Exercise exercise = next.exercise();
 			out.println(" Next: " + exercise.id() + " " + exercise.title() + " — " + exercise.concept());
 			exercise.files().forEach((file) -> out.println("   edit   " + track + "/" + file));
-			out.println("   hint   " + exercise.hints().get(0));
 			TestOutcome failure = next.firstFailure();
+			TestOutcome.Lesson lesson = (failure != null) ? failure.lesson() : null;
+			out.println("   hint   "
+					+ ((lesson != null && lesson.hint() != null) ? lesson.hint() : exercise.hints().get(0)));
 			if (failure != null) {
 				out.println("   first failure  " + simpleName(failure.testClass()) + " › " + failure.name());
-				failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+				if (lesson != null) {
+					printLesson(lesson, out);
+				}
+				else {
+					failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+				}
 			}
 			out.println("   more   ./learn hint " + exercise.id() + "   ·   " + exercise.reference().title() + " "
 					+ exercise.reference().url());
@@ -132,6 +148,33 @@ public final class Scoreboard {
 			out.println(" Every exercise of this phase passes.");
 		}
 		out.println(rule);
+	}
+
+	/**
+	 * Prints a graded failure: the expectation, the server's exception, then the last
+	 * lines each client saw, where the wrong turn usually is.
+	 */
+	private static void printLesson(TestOutcome.Lesson lesson, PrintStream out) {
+		lesson.expected().lines().limit(EXPECTED_LINES).forEach((line) -> out.println("     " + clip(line)));
+		if (lesson.server() != null) {
+			out.println("     inside the server: " + clip(lesson.server()));
+		}
+		List<GradedFailure.ClientLog> clients = lesson.clients();
+		int from = Math.max(0, clients.size() - TRANSCRIPT_CLIENTS);
+		if (from > 0) {
+			out.println("     (" + from + " earlier clients: see scoreboard.html)");
+		}
+		for (GradedFailure.ClientLog client : clients.subList(from, clients.size())) {
+			List<String> lines = client.lines();
+			int skipped = Math.max(0, lines.size() - TRANSCRIPT_LINES);
+			out.println("     transcript of " + client.name()
+					+ ((skipped > 0) ? ", last " + TRANSCRIPT_LINES + " of " + lines.size() + " lines" : "") + ":");
+			lines.subList(skipped, lines.size()).forEach((line) -> out.println("       " + clip(line)));
+		}
+	}
+
+	private static String clip(String line) {
+		return (line.length() <= LINE_WIDTH) ? line : line.substring(0, LINE_WIDTH - 1) + "…";
 	}
 
 	private static void write(RunResults results, String track, Path dir) {
