@@ -5,14 +5,17 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
 import dev.wslab.kit.grading.GradedFailure;
 import dev.wslab.kit.scoreboard.ExerciseResult.Status;
+import dev.wslab.kit.track.HintLog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +53,7 @@ public final class Scoreboard {
 		Path dir = Path.of(args[2]);
 		String track = args[3];
 		String mode = args.length > 4 ? args[4] : "normal";
-		int code = run(Catalog.load(root), phase, dir, track, "strict".equals(mode), System.out);
+		int code = run(Catalog.load(root), root, phase, dir, track, "strict".equals(mode), System.out);
 		Path marker = dir.resolve("FAILED");
 		try {
 			Files.createDirectories(dir);
@@ -67,6 +70,22 @@ public final class Scoreboard {
 	}
 
 	static int run(Catalog catalog, String phase, Path dir, String track, boolean strict, PrintStream out) {
+		return run(catalog, null, phase, dir, track, strict, out);
+	}
+
+	/**
+	 * Prints and writes the board of one phase and returns the build's verdict.
+	 * @param catalog the catalog
+	 * @param root the workspace root, for the other phases' progress and the hints read;
+	 * null to leave them out
+	 * @param phase the phase module
+	 * @param dir its results directory
+	 * @param track the track that was graded
+	 * @param strict whether an exercise whose graders ran no test fails the run
+	 * @param out where the board goes
+	 * @return 0 if the run passes, 1 if not
+	 */
+	static int run(Catalog catalog, Path root, String phase, Path dir, String track, boolean strict, PrintStream out) {
 		RunResults results = RunResults.read(catalog, phase, dir);
 		if (results == null) {
 			if (catalog.ofPhase(phase).isEmpty()) {
@@ -78,7 +97,7 @@ public final class Scoreboard {
 			return 1;
 		}
 		print(results, track, out);
-		write(results, track, dir);
+		write(catalog, root, results, track, dir);
 		boolean notRun = results.exercises().stream().anyMatch((result) -> result.status() == Status.NOT_RUN);
 		if (strict && notRun) {
 			out.println("Strict mode: an exercise's graders ran no test. Check the graders named in catalog.json.");
@@ -177,7 +196,7 @@ public final class Scoreboard {
 		return (line.length() <= LINE_WIDTH) ? line : line.substring(0, LINE_WIDTH - 1) + "…";
 	}
 
-	private static void write(RunResults results, String track, Path dir) {
+	private static void write(Catalog catalog, Path root, RunResults results, String track, Path dir) {
 		Map<String, Object> board = new LinkedHashMap<>();
 		board.put("phase", results.phase());
 		board.put("track", track);
@@ -202,11 +221,32 @@ public final class Scoreboard {
 				.build()
 				.writerWithDefaultPrettyPrinter()
 				.writeValue(dir.resolve("scoreboard.json").toFile(), board);
-			Files.writeString(dir.resolve("scoreboard.html"), ScoreboardPage.render(results, track));
+			Files.writeString(dir.resolve("scoreboard.html"),
+					ScoreboardPage.render(results, progress(catalog, root, results), track, hintsRead(root)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<ScoreboardPage.Progress> progress(Catalog catalog, Path root, RunResults current) {
+		List<ScoreboardPage.Progress> phases = new ArrayList<>();
+		for (String phase : catalog.exercises().stream().map(Exercise::phase).distinct().toList()) {
+			RunResults results = phase.equals(current.phase()) ? current : (root != null)
+					? RunResults.read(catalog, phase, root.resolve(phase).resolve("target/scoreboard")) : null;
+			long required = catalog.ofPhase(phase).stream().filter((exercise) -> !exercise.stretch()).count();
+			phases.add((results != null) ? ScoreboardPage.Progress.of(results)
+					: new ScoreboardPage.Progress(phase, 0, required, false));
+		}
+		return phases;
+	}
+
+	private static ToIntFunction<Exercise> hintsRead(Path root) {
+		if (root == null) {
+			return (exercise) -> 0;
+		}
+		HintLog log = HintLog.load(root);
+		return log::seen;
 	}
 
 	static String simpleName(String className) {

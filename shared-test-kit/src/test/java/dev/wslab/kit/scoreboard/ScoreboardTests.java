@@ -54,7 +54,7 @@ class ScoreboardTests {
 				   first failure  FrameHeaderGraderTests$Nested › readsFin
 				     UnsupportedOperationException: TODO(1.3): read the FIN bit
 				""");
-		assertThat(this.dir.resolve("scoreboard.html")).content().contains("<td>The frame header</td>");
+		assertThat(this.dir.resolve("scoreboard.html")).content().contains("<span class=\"title\">The frame header");
 		assertThat(JsonMapper.builder()
 			.build()
 			.readTree(this.dir.resolve("scoreboard.json").toFile())
