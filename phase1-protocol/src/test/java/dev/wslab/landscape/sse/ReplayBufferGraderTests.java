@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.landscape.feed.FeedEvent;
 import dev.wslab.landscape.feed.Replay;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 1.15: the replay buffer behind {@code Last-Event-ID} and the poll
  * cursors.
  */
+@Grades("1.15")
 class ReplayBufferGraderTests {
 
 	@Test
@@ -47,7 +49,7 @@ class ReplayBufferGraderTests {
 		Replay justInTime = buffer.after(7);
 
 		assertThat(tooOld.events()).extracting(FeedEvent::id).containsExactly(8L, 9L, 10L);
-		assertThat(tooOld.gap()).as("1.15: events 3 to 7 are gone; the client must be told").isTrue();
+		assertThat(tooOld.gap()).as("events 3 to 7 are gone; the client must be told").isTrue();
 		assertThat(justInTime.gap()).isFalse();
 	}
 

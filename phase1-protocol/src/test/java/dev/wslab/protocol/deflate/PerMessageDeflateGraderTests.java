@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.ProtocolException;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades stretch exercise 1.13: permessage-deflate (RFC 7692). */
+@Grades("1.13")
 class PerMessageDeflateGraderTests {
 
 	@Test

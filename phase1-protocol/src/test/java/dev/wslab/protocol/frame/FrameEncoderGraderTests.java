@@ -2,18 +2,20 @@ package dev.wslab.protocol.frame;
 
 import java.util.HexFormat;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 1.5: encoding server frames (RFC 6455 §5.2, §5.1). */
+@Grades("1.5")
 class FrameEncoderGraderTests {
 
 	@Test
 	void encodesTheRfcUnmaskedHelloFrame() {
 		byte[] bytes = FrameEncoder.encode(Frame.text("Hello"));
 
-		assertThat(hex(bytes)).as("1.5: RFC 6455 §5.7's unmasked \"Hello\"").isEqualTo("810548656c6c6f");
+		assertThat(hex(bytes)).as("RFC 6455 §5.7's unmasked \"Hello\"").isEqualTo("810548656c6c6f");
 	}
 
 	@Test

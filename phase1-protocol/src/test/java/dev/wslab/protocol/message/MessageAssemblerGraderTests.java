@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.ProtocolException;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.7: reassembling fragmented messages (RFC 6455 §5.4). */
+@Grades("1.7")
 class MessageAssemblerGraderTests {
 
 	private final MessageAssembler assembler = new MessageAssembler(1024);
@@ -78,7 +80,7 @@ class MessageAssemblerGraderTests {
 		byte[] invalid = { 'o', 'k', (byte) 0xC0, (byte) 0x80 };
 
 		assertThatThrownBy(() -> this.assembler.accept(new Frame(false, 0, Opcode.TEXT, invalid)))
-			.as("1.7: the overlong C0 80 must fail before the message ends")
+			.as("the overlong C0 80 must fail before the message ends")
 			.isInstanceOf(ProtocolException.class)
 			.extracting("closeCode")
 			.isEqualTo(1007);

@@ -2,6 +2,7 @@ package dev.wslab.protocol.message;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.10: streaming UTF-8 validation (RFC 6455 §8.1, RFC 3629 §4). */
+@Grades("1.10")
 class Utf8ValidatorGraderTests {
 
 	private final Utf8Validator validator = new Utf8Validator();

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 1.12: one connection's frame loop, on the real server over real sockets
  * (RFC 6455 §5, §7).
  */
+@Grades("1.12")
 class ConnectionGraderTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
@@ -44,7 +46,7 @@ class ConnectionGraderTests {
 				client.send(WireFrame.text("mented").withOpcode(WireFrame.CONTINUATION));
 
 				WireFrame pong = client.nextFrame(WAIT);
-				assertThat(pong.opcode()).as("1.12: the pong comes first, mid-message").isEqualTo(WireFrame.PONG);
+				assertThat(pong.opcode()).as("the pong comes first, mid-message").isEqualTo(WireFrame.PONG);
 				assertThat(pong.text()).isEqualTo("between");
 				assertThat(client.nextFrame(WAIT).text()).isEqualTo("fragmented");
 			});
@@ -101,10 +103,10 @@ class ConnectionGraderTests {
 		try (ServerUnderTest server = new ServerUnderTest(config); RawWebSocketClient client = server.connect()) {
 			server.grade(() -> {
 				WireFrame ping = client.nextFrame(WAIT);
-				assertThat(ping.opcode()).as("1.12: a keepalive ping after silence").isEqualTo(WireFrame.PING);
+				assertThat(ping.opcode()).as("a keepalive ping after silence").isEqualTo(WireFrame.PING);
 
 				WireFrame close = nextClose(client);
-				assertThat(close.closeCode()).as("1.12: an idle connection is closed as going away").isEqualTo(1001);
+				assertThat(close.closeCode()).as("an idle connection is closed as going away").isEqualTo(1001);
 			});
 		}
 	}
