@@ -81,15 +81,21 @@ public final class GraderStrength {
 				Path.of(options.get("sources")), Integer.parseInt(options.getOrDefault("threads", "2")),
 				Integer.parseInt(options.getOrDefault("timeoutConst", "4000")), 20);
 		PitRun pit = new PitRun(settings);
+		Equivalents equivalents = Equivalents.read(root.resolve(DOC));
 		long start = System.nanoTime();
 		List<ExerciseStrength> results = new ArrayList<>();
 		for (Exercise exercise : exercises) {
 			out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
 			out.flush();
-			ExerciseStrength result = pit.run(exercise);
+			ExerciseStrength result = pit.run(exercise).withEquivalents(equivalents.of(exercise.id()));
 			results.add(result);
-			out.printf("%3d/%-3d killed  %3d%%  (%d s)%n", result.killed(), result.mutants(), result.score(),
-					result.seconds());
+			out.printf("%3d/%-3d killed, %d equivalent  %3d%%  (%d s)%n", result.killed(), result.mutants(),
+					result.equivalents().size(), result.score(), result.seconds());
+			int stale = equivalents.of(exercise.id()).size() - result.equivalents().size();
+			if (stale > 0) {
+				out.println("[mutation]       " + stale + " mutant(s) listed as equivalent in " + DOC
+						+ " did not survive or moved; update the list");
+			}
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		Floors floors = Floors.read(root.resolve(FLOORS));

@@ -118,7 +118,7 @@ final class PitRun {
 							shortDescription(text(mutation, "description")), mutation.getAttribute("status")));
 				}
 			}
-			return new ExerciseStrength(exercise, mutations.getLength(), killed, survivors, seconds);
+			return new ExerciseStrength(exercise, mutations.getLength(), killed, survivors, List.of(), seconds);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot read " + xml + ": " + ex.getMessage(), ex);

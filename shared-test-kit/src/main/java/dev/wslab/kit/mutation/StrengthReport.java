@@ -58,21 +58,23 @@ final class StrengthReport {
 			.append(mutants)
 			.append(" mutants killed (")
 			.append((mutants == 0) ? 100 : killed * 100 / mutants)
-			.append("%), in ")
+			.append("%); ")
+			.append(this.results.stream().mapToInt((result) -> result.equivalents().size()).sum())
+			.append(" survivors are equivalent (listed above); in ")
 			.append(this.took.toMinutes())
 			.append(" min ")
 			.append(this.took.toSecondsPart())
 			.append(" s.\n\n");
-		md.append("| Id | Exercise | Mutants | Killed | Survived | Score | Floor | Time |\n");
-		md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		md.append("| Id | Exercise | Mutants | Killed | Equivalent | Survived | Score | Floor | Time |\n");
+		md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (ExerciseStrength result : this.results) {
 			Integer floor = this.floors.of(result.exercise().id());
 			String score = result.score() + "%" + ((result.score() < GraderStrength.TARGET) ? " ✘" : "");
-			md.append("| %s | %s | %d | %d | %d | %s | %s | %d s |\n".formatted(result.exercise().id(),
-					result.exercise().title(), result.mutants(), result.killed(), result.survivors().size(), score,
-					(floor != null) ? floor + "%" : "none", result.seconds()));
+			md.append("| %s | %s | %d | %d | %d | %d | %s | %s | %d s |\n".formatted(result.exercise().id(),
+					result.exercise().title(), result.mutants(), result.killed(), result.equivalents().size(),
+					result.survivors().size(), score, (floor != null) ? floor + "%" : "none", result.seconds()));
 		}
-		md.append("\nSurvivors:\n\n");
+		md.append("\nSurvivors, other than the equivalent mutants listed above:\n\n");
 		boolean none = true;
 		for (ExerciseStrength result : this.results) {
 			for (ExerciseStrength.Mutant mutant : result.survivors()) {

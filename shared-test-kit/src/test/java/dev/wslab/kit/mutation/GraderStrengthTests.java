@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.mutation.ExerciseStrength.Mutant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +58,27 @@ class GraderStrengthTests {
 	}
 
 	@Test
+	void leavesEquivalentMutantsListedInTheReportOutOfTheScore() throws Exception {
+		Path doc = this.dir.resolve("grader-strength.md");
+		Files.writeString(doc, """
+				## Equivalent mutants
+
+				- 1.10 `Utf8Validator.lead` line 70: negated conditional — no input tells them apart
+				""");
+		Mutant equivalent = new Mutant("Utf8Validator", "lead", 70, "negated conditional", "SURVIVED");
+		Mutant weakness = new Mutant("Utf8Validator", "feed", 38, "changed conditional boundary", "SURVIVED");
+		ExerciseStrength strength = new ExerciseStrength(UTF8, 5, 3, List.of(equivalent, weakness), List.of(), 1);
+
+		ExerciseStrength scored = strength.withEquivalents(Equivalents.read(doc).of("1.10"));
+
+		assertThat(scored.equivalents()).containsExactly(equivalent);
+		assertThat(scored.survivors()).containsExactly(weakness);
+		assertThat(scored.score()).isEqualTo(75);
+	}
+
+	@Test
 	void failsAnExerciseBelowItsFloorOrWithoutOne() {
-		ExerciseStrength strength = new ExerciseStrength(UTF8, 10, 8, List.of(), 1);
+		ExerciseStrength strength = new ExerciseStrength(UTF8, 10, 8, List.of(), List.of(), 1);
 
 		assertThat(new Floors(Map.of("1.10", 80)).check(List.of(strength))).isEmpty();
 		assertThat(new Floors(Map.of("1.10", 90)).check(List.of(strength))).singleElement()
@@ -69,7 +89,7 @@ class GraderStrengthTests {
 
 	@Test
 	void recordsFloorsInExerciseOrder() {
-		ExerciseStrength strength = new ExerciseStrength(UTF8, 4, 4, List.of(), 1);
+		ExerciseStrength strength = new ExerciseStrength(UTF8, 4, 4, List.of(), List.of(), 1);
 
 		Floors floors = new Floors(Map.of("1.2", 87, "2.1", 90)).with(List.of(strength));
 
@@ -89,7 +109,7 @@ class GraderStrengthTests {
 				<!-- mutation:phase2-spring:end -->
 				""");
 		PitRun.Settings settings = new PitRun.Settings(this.dir, this.dir, this.dir, 2, 4000, 1);
-		ExerciseStrength strength = new ExerciseStrength(UTF8, 4, 4, List.of(), 1);
+		ExerciseStrength strength = new ExerciseStrength(UTF8, 4, 4, List.of(), List.of(), 1);
 
 		new StrengthReport("phase1-protocol", List.of(strength), new Floors(Map.of("1.10", 100)),
 				java.time.Duration.ofSeconds(61), settings, "1.30.2")
@@ -97,8 +117,8 @@ class GraderStrengthTests {
 
 		assertThat(Files.readString(doc)).doesNotContain("old")
 			.contains("kept")
-			.contains("| 1.10 | UTF-8 | 4 | 4 | 0 | 100% | 100% | 1 s |")
-			.contains("4 of 4 mutants killed (100%), in 1 min 1 s.");
+			.contains("| 1.10 | UTF-8 | 4 | 4 | 0 | 0 | 100% | 100% | 1 s |")
+			.contains("4 of 4 mutants killed (100%); 0 survivors are equivalent (listed above); in 1 min 1 s.");
 	}
 
 }
