@@ -74,6 +74,27 @@ class LongPollMailboxGraderTests {
 		assertThat(received).as("nothing lost, nothing twice").hasSize(total).doesNotHaveDuplicates().isSorted();
 	}
 
+	@Test
+	void returnsThePublishedEventWithItsIdAndKeepsItInTheBuffer() {
+		FeedEvent event = this.mailbox.publish("tick", "one");
+
+		assertThat(event).as("1.16: publish returns the event it appended").isNotNull();
+		assertThat(event.id()).isEqualTo(1);
+		assertThat(event.data()).isEqualTo("one");
+		assertThat(this.mailbox.buffer().latestId()).isEqualTo(1);
+	}
+
+	@Test
+	void letsAnotherThreadPublishAfterAPollEnded() throws Exception {
+		this.mailbox.poll(0, Duration.ofMillis(10));
+
+		CompletableFuture<FeedEvent> publish = CompletableFuture
+			.supplyAsync(() -> this.mailbox.publish("tick", "later"), Executors.newVirtualThreadPerTaskExecutor());
+
+		assertThat(publish.get(5, TimeUnit.SECONDS).data()).as("1.16: a poll must release the lock when it returns")
+			.isEqualTo("later");
+	}
+
 	private Replay poll(long cursor, Duration timeout) {
 		try {
 			return this.mailbox.poll(cursor, timeout);

@@ -66,6 +66,28 @@ class ShortPollGraderTests {
 		assertThat(ShortPoll.answer(this.buffer, " ").events()).isEmpty();
 	}
 
+	@Test
+	void acceptsZeroAsACursorBeforeTheFirstEvent() {
+		fill(3);
+
+		Replay replay = ShortPoll.answer(this.buffer, "0");
+
+		assertThat(replay.events()).as("1.17: since=0 asks for everything from event 1")
+			.extracting(FeedEvent::id)
+			.containsExactly(1L, 2L, 3L);
+		assertThat(replay.gap()).isFalse();
+	}
+
+	@Test
+	void answersAnUpToDateCursorWithNothingAndNoGap() {
+		fill(3);
+
+		Replay replay = ShortPoll.answer(this.buffer, "3");
+
+		assertThat(replay.events()).isEmpty();
+		assertThat(replay.gap()).as("1.17: since equal to the latest id is up to date, not from the future").isFalse();
+	}
+
 	private void fill(int events) {
 		for (int i = 0; i < events; i++) {
 			this.buffer.append("tick", "t" + i);

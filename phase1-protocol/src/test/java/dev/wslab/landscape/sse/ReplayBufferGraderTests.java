@@ -82,6 +82,33 @@ class ReplayBufferGraderTests {
 		assertThat(ids.get(7999)).isEqualTo(8000);
 	}
 
+	@Test
+	void reportsNoGapWhenTheNextIdNeededIsTheOldestKept() {
+		ReplayBuffer buffer = filled(5, 10);
+
+		Replay replay = buffer.after(5);
+
+		assertThat(replay.events()).extracting(FeedEvent::id).containsExactly(6L, 7L, 8L, 9L, 10L);
+		assertThat(replay.gap()).as("1.15: the client needs 6 next, and 6 is the oldest kept").isFalse();
+	}
+
+	@Test
+	void stampsEachEventWithItsPublicationTimeInEpochMicroseconds() {
+		ReplayBuffer buffer = new ReplayBuffer(3);
+		long before = epochMicros();
+
+		FeedEvent event = buffer.append("tick", "now");
+
+		long after = epochMicros();
+		assertThat(event.publishedMicros()).as("1.15: publishedMicros is microseconds since the epoch")
+			.isBetween(before, after);
+	}
+
+	private static long epochMicros() {
+		java.time.Instant now = java.time.Instant.now();
+		return java.util.concurrent.TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
+	}
+
 	private static ReplayBuffer filled(int capacity, int events) {
 		ReplayBuffer buffer = new ReplayBuffer(capacity);
 		for (int i = 0; i < events; i++) {

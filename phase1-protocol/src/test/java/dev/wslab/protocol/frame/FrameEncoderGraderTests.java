@@ -53,6 +53,25 @@ class FrameEncoderGraderTests {
 		assertThat(hex(FrameEncoder.encode(Frame.ping(new byte[0])))).isEqualTo("8900");
 	}
 
+	@Test
+	void fitsTheHeaderToTheLengthAtEachBoundary() {
+		assertThat(FrameEncoder.encode(Frame.binary(new byte[125]))).as("1.5: 125 bytes take a 2-byte header")
+			.hasSize(2 + 125);
+		assertThat(FrameEncoder.encode(Frame.binary(new byte[126]))).as("1.5: 126 bytes take a 4-byte header")
+			.hasSize(4 + 126);
+		byte[] largest16 = FrameEncoder.encode(Frame.binary(new byte[65535]));
+		assertThat(hex(largest16).substring(0, 8)).as("1.5: 65535 bytes still fit the 16-bit length")
+			.isEqualTo("827effff");
+		assertThat(largest16).hasSize(4 + 65535);
+	}
+
+	@Test
+	void writesTheRsvBitsOfACompressedFrame() {
+		byte[] bytes = FrameEncoder.encode(new Frame(true, 0b100, Opcode.TEXT, new byte[] { 'a' }));
+
+		assertThat(bytes[0]).as("1.5: FIN, RSV1 (permessage-deflate) and TEXT are 0xC1").isEqualTo((byte) 0xC1);
+	}
+
 	private static String hex(byte[] bytes) {
 		return HexFormat.of().formatHex(bytes);
 	}

@@ -104,6 +104,32 @@ class MessageAssemblerGraderTests {
 		assertThat(this.assembler.accept(Frame.binary(notUtf8))).get().extracting(Message::payload).isEqualTo(notUtf8);
 	}
 
+	@Test
+	void acceptsAMessageOfExactlyTheLimitAcrossFragments() {
+		byte[] half = new byte[512];
+		this.assembler.accept(new Frame(false, 0, Opcode.BINARY, half));
+
+		Optional<Message> message = this.assembler.accept(new Frame(true, 0, Opcode.CONTINUATION, half));
+
+		assertThat(message).as("1.7: a message of exactly maxMessageBytes (1024) is within the limit")
+			.get()
+			.extracting((m) -> m.payload().length)
+			.isEqualTo(1024);
+	}
+
+	@Test
+	void refusesATextMessageThatEndsInsideACharacterWith1007() {
+		byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+		this.assembler.accept(new Frame(false, 0, Opcode.TEXT, Arrays.copyOfRange(euro, 0, 1)));
+
+		assertThatThrownBy(
+				() -> this.assembler.accept(new Frame(true, 0, Opcode.CONTINUATION, Arrays.copyOfRange(euro, 1, 2))))
+			.as("1.7: the last fragment ends after 2 of the 3 bytes of €")
+			.isInstanceOf(ProtocolException.class)
+			.extracting("closeCode")
+			.isEqualTo(1007);
+	}
+
 	private static Frame fragment(Opcode opcode, boolean fin, String text) {
 		return new Frame(fin, 0, opcode, text.getBytes(StandardCharsets.UTF_8));
 	}
