@@ -1,25 +1,48 @@
 package dev.wslab.kit.infra;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerFetchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * What every container the kit starts has in common: an image that a variable can
- * replace, ports published on 127.0.0.1 only, a label that finds it again, and a failure
+ * replace, ports published on 127.0.0.1 only, labels that find it again, and a failure
  * that names both ways out when the image cannot be had.
+ *
+ * <p>
+ * The labels let the kit clean up after itself where Testcontainers' reaper, Ryuk, is
+ * switched off ({@code TESTCONTAINERS_RYUK_DISABLED=true}, as in CI, where its image
+ * cannot be pulled): before its first container, each JVM removes the kit's containers
+ * whose owning test JVM on this machine is gone, as {@link LocalProcesses} does for
+ * processes.
  */
 public final class Containers {
 
-	/** The label on every container the kit starts; its value is the owning JVM. */
+	/**
+	 * The label on every container the kit starts; its value is the owning JVM, as
+	 * {@link LocalProcesses#owner()}.
+	 */
 	public static final String LABEL = "dev.wslab.kit.owner";
+
+	/**
+	 * The label naming the machine of the owning JVM, so no machine removes another's.
+	 */
+	public static final String HOST_LABEL = "dev.wslab.kit.host";
+
+	private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
 	private Containers() {
 	}
@@ -46,20 +69,24 @@ public final class Containers {
 	}
 
 	/**
-	 * Labels the container with its owner and publishes the given container ports on
-	 * 127.0.0.1 of the Docker host only; a host port of 0 lets Docker choose one.
+	 * Labels the container with its owner and publishes its ports on 127.0.0.1 of the
+	 * Docker host only. Every exposed port is published there, including those a
+	 * Testcontainers module exposes itself; a host port of 0, the default, lets Docker
+	 * choose one.
 	 * @param container the container, not yet started
-	 * @param ports container port to host port, 0 for any free one
+	 * @param ports container ports to expose, each with its host port or 0
 	 * @return the same container
 	 */
 	public static <C extends GenericContainer<?>> C onLoopback(C container, Map<Integer, Integer> ports) {
-		container.withLabel(LABEL, LocalProcesses.owner());
+		container.withLabel(LABEL, LocalProcesses.owner()).withLabel(HOST_LABEL, hostName());
 		ports.keySet().forEach(container::addExposedPort);
 		container.withCreateContainerCmdModifier((cmd) -> {
 			List<PortBinding> bindings = new ArrayList<>();
-			ports.forEach(
-					(inside, outside) -> bindings.add(new PortBinding((outside == 0) ? Ports.Binding.bindIp("127.0.0.1")
-							: Ports.Binding.bindIpAndPort("127.0.0.1", outside), ExposedPort.tcp(inside))));
+			for (ExposedPort exposed : cmd.getExposedPorts()) {
+				int outside = ports.getOrDefault(exposed.getPort(), 0);
+				bindings.add(new PortBinding((outside == 0) ? Ports.Binding.bindIp("127.0.0.1")
+						: Ports.Binding.bindIpAndPort("127.0.0.1", outside), exposed));
+			}
 			cmd.getHostConfig().withPortBindings(bindings);
 		});
 		return container;
@@ -75,6 +102,7 @@ public final class Containers {
 	 */
 	public static void start(GenericContainer<?> container, DockerImageName image, String variable,
 			String installCommand) {
+		cleanupLeftovers();
 		try {
 			container.start();
 		}
@@ -89,6 +117,56 @@ public final class Containers {
 				}
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Removes the kit's containers left by test JVMs of this machine that no longer run.
+	 * Runs once per JVM, before its first container starts.
+	 * @return how many containers were removed
+	 */
+	public static int cleanupLeftovers() {
+		if (!CLEANED.compareAndSet(false, true)) {
+			return 0;
+		}
+		return forceCleanupLeftovers();
+	}
+
+	/**
+	 * Removes the kit's leftover containers now, whether or not that already ran in this
+	 * JVM.
+	 * @return how many containers were removed
+	 */
+	public static int forceCleanupLeftovers() {
+		List<String> leftovers = leftovers();
+		DockerClient docker = DockerClientFactory.instance().client();
+		leftovers.forEach((id) -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+		return leftovers.size();
+	}
+
+	/**
+	 * Returns the ids of the kit's containers whose test JVM, on this machine, is gone.
+	 * @return container ids, possibly none
+	 */
+	public static List<String> leftovers() {
+		List<Container> labelled = DockerClientFactory.instance()
+			.client()
+			.listContainersCmd()
+			.withShowAll(true)
+			.withLabelFilter(Map.of(HOST_LABEL, hostName()))
+			.exec();
+		return labelled.stream()
+			.filter((container) -> !LocalProcesses.ownerAlive(container.getLabels().getOrDefault(LABEL, "")))
+			.map(Container::getId)
+			.toList();
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
 		}
 	}
 

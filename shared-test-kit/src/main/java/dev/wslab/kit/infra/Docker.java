@@ -36,7 +36,8 @@ public final class Docker {
 		}
 		if (!available && "docker".equals(requestedProvider())) {
 			throw new InfrastructureUnavailableException(PROVIDER_VARIABLE + "=docker, but no Docker engine answered. "
-					+ "Start Docker, or unset " + PROVIDER_VARIABLE + " to use local rabbitmq-server and nginx.");
+					+ "Start Docker (or point DOCKER_HOST at one), or set " + PROVIDER_VARIABLE
+					+ "=local to use local rabbitmq-server, nginx, redis-server and prometheus.");
 		}
 		return available;
 	}

@@ -1,34 +1,49 @@
 package dev.wslab.kit.nginx;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.wslab.kit.infra.Containers;
+import dev.wslab.kit.infra.ProvenByUse;
 
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.Container.ExecResult;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.nginx.NginxContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * Nginx in a container; it reaches the applications on the host through Testcontainers'
- * host gateway.
+ * host gateway, and publishes its port on 127.0.0.1.
+ *
+ * <p>
+ * The image is {@code WSLAB_NGINX_IMAGE}, by default the pinned upstream one. Readiness
+ * is an HTTP answer from Nginx itself ({@code Server: nginx}), not an open port, which
+ * Docker's proxy opens before Nginx runs.
  */
 final class ContainerNginx implements NginxProxy {
 
-	static final DockerImageName IMAGE = DockerImageName.parse("nginx:1.28.0-alpine");
+	static final String IMAGE_VARIABLE = "WSLAB_NGINX_IMAGE";
+
+	static final DockerImageName IMAGE = Containers.image(IMAGE_VARIABLE, "nginx:1.28.0-alpine");
 
 	private static final String CONF = "/etc/nginx/conf.d/default.conf";
 
 	private static final String HOST_GATEWAY = "host.testcontainers.internal";
 
-	private final NginxContainer container = new NginxContainer(IMAGE);
+	private final NginxContainer container = Containers.onLoopback(new NginxContainer(IMAGE), Map.of(80, 0));
 
 	ContainerNginx start(NginxConfig config) {
 		config.allPorts().forEach(Testcontainers::exposeHostPorts);
 		this.container.withCopyToContainer(Transferable.of(config.render("80", HOST_GATEWAY)), CONF)
-			.withExposedPorts(80)
-			.waitingFor(Wait.forListeningPort());
-		this.container.start();
+			.waitingFor(new ProvenByUse("Nginx answering HTTP",
+					(target) -> answersAsNginx(target.getHost(), target.getMappedPort(80)))
+				.withStartupTimeout(Duration.ofSeconds(60)));
+		Containers.start(this.container, IMAGE, IMAGE_VARIABLE, LocalNginx.INSTALL);
 		return this;
 	}
 
@@ -75,6 +90,19 @@ final class ContainerNginx implements NginxProxy {
 	@Override
 	public String description() {
 		return "Testcontainers " + IMAGE.asCanonicalNameString();
+	}
+
+	private static boolean answersAsNginx(String host, int port) throws IOException {
+		try (Socket socket = new Socket(host, port)) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream()
+				.write("HEAD / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			String head = new String(in.readNBytes(1024), StandardCharsets.ISO_8859_1);
+			return head.startsWith("HTTP/1.1 ")
+					&& head.toLowerCase(java.util.Locale.ROOT).contains("\r\nserver: nginx");
+		}
 	}
 
 }

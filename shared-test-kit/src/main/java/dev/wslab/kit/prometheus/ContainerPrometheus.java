@@ -31,6 +31,8 @@ final class ContainerPrometheus implements PrometheusServer {
 
 	private String config;
 
+	private String baseUrl;
+
 	ContainerPrometheus start(Duration interval, List<ScrapeTarget> targets, Duration timeout) {
 		targets.forEach((target) -> Testcontainers.exposeHostPorts(target.port()));
 		this.config = PrometheusConfig.render(interval, targets, (target) -> HOST_GATEWAY + ":" + target.port());
@@ -41,6 +43,7 @@ final class ContainerPrometheus implements PrometheusServer {
 						.ready("http://" + target.getHost() + ":" + target.getMappedPort(PROMETHEUS_PORT)))
 				.withStartupTimeout(timeout));
 		Containers.start(this.container, IMAGE, IMAGE_VARIABLE, LocalPrometheus.INSTALL);
+		this.baseUrl = "http://" + this.container.getHost() + ":" + this.container.getMappedPort(PROMETHEUS_PORT);
 		return this;
 	}
 
@@ -50,7 +53,7 @@ final class ContainerPrometheus implements PrometheusServer {
 
 	@Override
 	public String baseUrl() {
-		return "http://" + this.container.getHost() + ":" + this.container.getMappedPort(PROMETHEUS_PORT);
+		return this.baseUrl;
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package dev.wslab.kit.rabbitmq;
 
+import java.time.Duration;
+import java.util.Map;
+
+import dev.wslab.kit.infra.Containers;
+import dev.wslab.kit.infra.ProvenByUse;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -7,27 +12,44 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * RabbitMQ in a container. Testcontainers 2's RabbitMQ module enables no plugins, so this
  * class installs an {@code enabled_plugins} file for {@code rabbitmq_stomp} and
- * {@code rabbitmq_web_stomp} and exposes their ports, 61613 and 15674.
+ * {@code rabbitmq_web_stomp} and publishes their ports, 61613 and 15674, with AMQP's, on
+ * 127.0.0.1.
+ *
+ * <p>
+ * The image is {@code WSLAB_RABBITMQ_IMAGE}, by default the pinned upstream one.
+ * Readiness is a STOMP CONNECT answered, not the upstream image's start-up log line,
+ * which an image built from Debian's RabbitMQ 3.10 never prints.
  */
 final class ContainerRabbitMq implements RabbitMqBroker {
 
-	static final DockerImageName IMAGE = DockerImageName.parse("rabbitmq:4.1.4");
+	static final String IMAGE_VARIABLE = "WSLAB_RABBITMQ_IMAGE";
+
+	static final DockerImageName IMAGE = Containers.image(IMAGE_VARIABLE, "rabbitmq:4.1.4");
 
 	private final RabbitMQContainer container;
 
 	ContainerRabbitMq() {
-		this.container = new RabbitMQContainer(IMAGE).withCopyToContainer(
-				Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"), "/etc/rabbitmq/enabled_plugins");
-		this.container.addExposedPorts(STOMP_PORT, WEB_STOMP_PORT);
+		this.container = Containers.onLoopback(new RabbitMQContainer(IMAGE),
+				Map.of(AMQP_PORT, 0, STOMP_PORT, 0, WEB_STOMP_PORT, 0));
+		this.container
+			.withCopyToContainer(Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"),
+					"/etc/rabbitmq/enabled_plugins")
+			.waitingFor(new ProvenByUse("RabbitMQ answering a STOMP CONNECT", (target) -> StompPing
+				.connects(target.getHost(), target.getMappedPort(STOMP_PORT), username(), password()))
+				.withStartupTimeout(Duration.ofSeconds(120)));
 	}
 
 	ContainerRabbitMq start() {
-		this.container.start();
+		Containers.start(this.container, IMAGE, IMAGE_VARIABLE, LocalRabbitMqNode.INSTALL);
 		return this;
 	}
 
 	void stop() {
 		this.container.stop();
+	}
+
+	String containerId() {
+		return this.container.getContainerId();
 	}
 
 	@Override

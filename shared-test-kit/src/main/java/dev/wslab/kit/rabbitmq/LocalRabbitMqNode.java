@@ -1,12 +1,7 @@
 package dev.wslab.kit.rabbitmq;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +102,7 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 					if (!this.process.isAlive()) {
 						throw new IllegalStateException("exited");
 					}
-					return stompConnects();
+					return StompPing.connects(host(), this.stompPort, username(), password());
 				});
 		}
 		catch (RuntimeException ex) {
@@ -146,19 +141,6 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 
 	List<ProcessHandle> processes() {
 		return LocalProcesses.processesOf(this.instance);
-	}
-
-	private boolean stompConnects() throws IOException {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.stompPort)) {
-			socket.setSoTimeout(2000);
-			OutputStream out = socket.getOutputStream();
-			out.write("CONNECT\naccept-version:1.2\nhost:/\nlogin:guest\npasscode:guest\n\n\0"
-				.getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			byte[] answer = in.readNBytes(9);
-			return new String(answer, StandardCharsets.UTF_8).equals("CONNECTED");
-		}
 	}
 
 	private String logTail() {

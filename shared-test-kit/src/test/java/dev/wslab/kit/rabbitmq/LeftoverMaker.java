@@ -1,15 +1,13 @@
 package dev.wslab.kit.rabbitmq;
 
-import java.time.Duration;
-
 import dev.wslab.kit.nginx.Nginx;
 import dev.wslab.kit.nginx.NginxConfig;
 import dev.wslab.kit.nginx.NginxProxy;
 
 /**
- * Run in a child JVM by the cleanup tests: starts a local RabbitMQ node and a local
- * Nginx, says where they listen, and waits to be killed, leaving both behind as a crashed
- * test JVM would.
+ * Run in a child JVM by the cleanup tests: starts a private RabbitMQ and an Nginx with
+ * the kit's chosen provider (local processes or containers), says where they listen, and
+ * waits to be killed, leaving both behind as a crashed test JVM would.
  */
 public final class LeftoverMaker {
 
@@ -22,7 +20,7 @@ public final class LeftoverMaker {
 	 * @throws Exception if anything fails to start
 	 */
 	public static void main(String[] args) throws Exception {
-		LocalRabbitMqNode rabbit = new LocalRabbitMqNode().start(Duration.ofSeconds(90));
+		RabbitMqBroker rabbit = RabbitMq.startPrivate();
 		NginxProxy nginx = Nginx
 			.start(new NginxConfig("server { listen {{listen}}; return 200 'ok'; }", java.util.Map.of()));
 		System.out.println("READY " + rabbit.stompPort() + " " + nginx.port());
