@@ -35,6 +35,8 @@ class GradesTests {
 	@TempDir
 	Path root;
 
+	private String failures = "full";
+
 	@Test
 	void aFailureNamesTheExerciseTheExpectationTheTranscriptAndTheNextUnreadHint() throws IOException {
 		workspace("1.1=1");
@@ -86,6 +88,20 @@ class GradesTests {
 	}
 
 	@Test
+	void aBriefFailureIsOneLineAndKeepsItsPartsForTheScoreboard() throws IOException {
+		workspace("");
+		this.failures = "brief";
+
+		GradedFailure graded = (GradedFailure) runAndCatch(FailingAcceptKeyGrader.class);
+
+		assertThat(graded.getMessage()).isEqualTo("[the server accepts the upgrade] · exercise 1.1 The accept key"
+				+ " (the scoreboard shows the transcript and the next hint)");
+		assertThat(graded.clients()).singleElement()
+			.satisfies((client) -> assertThat(client.lines()).anyMatch((line) -> line.contains("← HTTP/1.1 400")));
+		assertThat(graded.hint()).startsWith("1 of 2");
+	}
+
+	@Test
 	void anIdThatIsNotInTheCatalogFailsTheClassAndSaysWhy() throws IOException {
 		workspace("");
 
@@ -122,6 +138,7 @@ class GradesTests {
 			.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
 		launcher.execute(request().selectors(selectClass(grader))
 			.configurationParameter("wslab.root", this.root.toString())
+			.configurationParameter("wslab.failures", this.failures)
 			.build(), new TestExecutionListener() {
 				@Override
 				public void executionFinished(TestIdentifier test, TestExecutionResult result) {
