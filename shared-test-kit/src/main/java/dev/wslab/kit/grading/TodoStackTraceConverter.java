@@ -41,16 +41,15 @@ public class TodoStackTraceConverter extends ExtendedThrowableProxyConverter {
 		if (thrown == null || depth > 20) {
 			return null;
 		}
-		if (thrown.getMessage() != null && TODO.matcher(thrown.getMessage()).find()) {
-			return thrown;
+		// The deepest one: the stub's own exception, not a wrapper that quotes it.
+		IThrowableProxy found = todo(thrown.getCause(), depth + 1);
+		for (int i = 0; found == null && i < thrown.getSuppressed().length; i++) {
+			found = todo(thrown.getSuppressed()[i], depth + 1);
 		}
-		for (IThrowableProxy suppressed : thrown.getSuppressed()) {
-			IThrowableProxy found = todo(suppressed, depth + 1);
-			if (found != null) {
-				return found;
-			}
+		if (found == null && thrown.getMessage() != null && TODO.matcher(thrown.getMessage()).find()) {
+			found = thrown;
 		}
-		return todo(thrown.getCause(), depth + 1);
+		return found;
 	}
 
 	private static String simpleName(String className) {
