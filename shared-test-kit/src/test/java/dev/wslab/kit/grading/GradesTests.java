@@ -1,6 +1,7 @@
 package dev.wslab.kit.grading;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,20 @@ class GradesTests {
 		assertThat(graded.getSuppressed()).singleElement().isInstanceOf(UnsupportedOperationException.class);
 		assertThat(graded.hint()).startsWith("1 of 2 ('./learn hint 1.1' marks it read): Append the GUID.");
 		assertThat(graded.clients()).isEmpty();
+	}
+
+	@Test
+	void aFailureShowsTheExceptionAHandWrittenServerPrintedToStandardError() throws IOException {
+		workspace("");
+		PrintStream before = System.err;
+
+		GradedFailure graded = (GradedFailure) runAndCatch(ServerPrintsGrader.class);
+
+		assertThat(graded.server())
+			.isEqualTo("ws-connection-7 failed: java.lang.UnsupportedOperationException: TODO(1.1): compute the key");
+		assertThat(graded.getSuppressed()).singleElement()
+			.satisfies((server) -> assertThat(server).hasMessageContaining("TODO(1.1)"));
+		assertThat(System.err).as("standard error is given back after the test").isSameAs(before);
 	}
 
 	@Test
@@ -176,6 +191,20 @@ class GradesTests {
 		void answersTheKey() {
 			LoggerFactory.getLogger("app.Server")
 				.error("handler failed", new UnsupportedOperationException("TODO(1.1): compute the accept key"));
+
+			assertThat("closed 1011").as("the server answers").isEqualTo("101 Switching Protocols");
+		}
+
+	}
+
+	@Grades("1.1")
+	static class ServerPrintsGrader {
+
+		@Test
+		void answersTheKey() {
+			System.err.println("accepted a connection");
+			System.err
+				.println("ws-connection-7 failed: java.lang.UnsupportedOperationException: TODO(1.1): compute the key");
 
 			assertThat("closed 1011").as("the server answers").isEqualTo("101 Switching Protocols");
 		}
