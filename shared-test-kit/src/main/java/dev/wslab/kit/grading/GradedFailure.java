@@ -6,6 +6,11 @@ import java.util.List;
  * A grader's failure, told so that it teaches: which exercise, what was expected, what
  * the server threw, what crossed the wire, and the next hint. {@link Grades} throws it in
  * place of a test's own failure, which stays its cause.
+ *
+ * <p>
+ * With the configuration parameter (or system property) {@code wslab.failures=brief},
+ * which the exercises track sets, the message is one line; the parts stay available
+ * through the accessors, which the scoreboard reads.
  */
 public final class GradedFailure extends AssertionError {
 
@@ -22,9 +27,9 @@ public final class GradedFailure extends AssertionError {
 
 	private final String hint;
 
-	GradedFailure(String exercise, String expected, String server, List<ClientLog> clients, String hint,
+	GradedFailure(String exercise, String expected, String server, List<ClientLog> clients, String hint, boolean brief,
 			Throwable original) {
-		super(message(exercise, expected, server, clients, hint), original);
+		super(brief ? brief(exercise, expected) : message(exercise, expected, server, clients, hint), original);
 		this.exercise = exercise;
 		this.expected = expected;
 		this.server = server;
@@ -73,6 +78,18 @@ public final class GradedFailure extends AssertionError {
 	 */
 	public String hint() {
 		return this.hint;
+	}
+
+	/**
+	 * The one-line message of the exercises track's console, where the scoreboard shows
+	 * the rest.
+	 */
+	private static String brief(String exercise, String expected) {
+		String line = expected.strip().lines().findFirst().orElse("").strip();
+		if (line.length() > 200) {
+			line = line.substring(0, 199) + "…";
+		}
+		return line + " · exercise " + exercise + " (the scoreboard shows the transcript and the next hint)";
 	}
 
 	private static String message(String exercise, String expected, String server, List<ClientLog> clients,

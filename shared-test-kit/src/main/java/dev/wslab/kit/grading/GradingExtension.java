@@ -81,7 +81,7 @@ final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, A
 		}
 		GradedFailure graded = new GradedFailure(exercise.id() + " " + exercise.title(), expected(failure),
 				(inside != null && inside != failure) ? inside.toString() : null, clients, hint(context, exercise),
-				failure);
+				"brief".equals(context.getConfigurationParameter("wslab.failures").orElse(null)), failure);
 		if (inside != null && inside != failure) {
 			// The scoreboard looks for a stub's TODO(id) in the causes and suppressed
 			// exceptions.

@@ -3,11 +3,11 @@ package dev.wslab.kit.grading;
 import org.springframework.util.ClassUtils;
 
 /**
- * Collects what a graded app logs with an exception during one test. A Spring app closes
- * a session whose handler throws (code 1011) and logs the exception, so a client sees
- * only the close; this puts the exception, often a stub's {@code TODO}, beside the
- * grader's failure. Works with Logback, Spring Boot's default; on a class path without it
- * there is nothing to collect.
+ * Collects what a graded server reported going wrong during one test. A Spring app closes
+ * a session whose handler throws (code 1011) and logs the exception; Phase 1's
+ * hand-written server prints {@code ws-connection-N failed: ...} to standard error. A
+ * client sees only the close, so this puts the server's side, often a stub's
+ * {@code TODO}, beside the grader's failure.
  */
 interface ServerLog extends AutoCloseable {
 
@@ -21,22 +21,28 @@ interface ServerLog extends AutoCloseable {
 	void close();
 
 	/**
-	 * Starts collecting.
+	 * Starts collecting: Logback's events when Logback is the logging back end (Spring
+	 * Boot's default), and always the lines written to standard error.
 	 * @return the log; close it to stop
 	 */
 	static ServerLog open() {
-		if (ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", ServerLog.class.getClassLoader())
-				&& org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback")) {
-			return LogbackServerLog.open();
+		ServerLog errors = StandardErrorLog.open();
+		if (!ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", ServerLog.class.getClassLoader())
+				|| !org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback")) {
+			return errors;
 		}
+		ServerLog logback = LogbackServerLog.open();
 		return new ServerLog() {
 			@Override
 			public Throwable firstException() {
-				return null;
+				Throwable logged = logback.firstException();
+				return (logged != null) ? logged : errors.firstException();
 			}
 
 			@Override
 			public void close() {
+				logback.close();
+				errors.close();
 			}
 		};
 	}

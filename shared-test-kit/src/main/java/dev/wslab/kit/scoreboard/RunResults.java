@@ -49,13 +49,25 @@ public record RunResults(String phase, List<ExerciseResult> exercises, List<Test
 		}
 		List<ExerciseResult> exercises = new ArrayList<>();
 		for (Exercise exercise : catalog.ofPhase(phase)) {
+			// In the catalog's order of graders, so the first failure shown comes from
+			// the
+			// grader that teaches the basics.
 			exercises.add(new ExerciseResult(exercise,
-					all.stream().filter((outcome) -> exercise.isGradedBy(outcome.testClass())).toList()));
+					all.stream()
+						.filter((outcome) -> exercise.isGradedBy(outcome.testClass()))
+						.sorted(Comparator.comparingInt((TestOutcome outcome) -> graderIndex(exercise, outcome)))
+						.toList()));
 		}
 		List<TestOutcome> others = all.stream()
 			.filter((outcome) -> catalog.gradedBy(outcome.testClass()).isEmpty())
 			.toList();
 		return new RunResults(phase, List.copyOf(exercises), others);
+	}
+
+	private static int graderIndex(Exercise exercise, TestOutcome outcome) {
+		String className = outcome.testClass();
+		int dollar = className.indexOf('$');
+		return exercise.graders().indexOf((dollar < 0) ? className : className.substring(0, dollar));
 	}
 
 	/**

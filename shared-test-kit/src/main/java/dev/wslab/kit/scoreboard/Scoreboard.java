@@ -98,6 +98,8 @@ public final class Scoreboard {
 		}
 		print(results, track, out);
 		write(catalog, root, results, track, dir);
+		out.println(" Full logs: " + shown(root, dir.resolveSibling("surefire-reports")) + "   ·   as a page: "
+				+ shown(root, dir.resolve("scoreboard.html")));
 		boolean notRun = results.exercises().stream().anyMatch((result) -> result.status() == Status.NOT_RUN);
 		if (strict && notRun) {
 			out.println("Strict mode: an exercise's graders ran no test. Check the graders named in catalog.json.");
@@ -115,17 +117,8 @@ public final class Scoreboard {
 		long passed = 0;
 		long required = results.exercises().stream().filter((result) -> !result.exercise().stretch()).count();
 		for (ExerciseResult result : results.exercises()) {
-			Exercise exercise = result.exercise();
-			String mark = switch (result.status()) {
-				case PASSED -> "✔";
-				case FAILED -> "✘";
-				case NOT_RUN -> "·";
-			};
-			String count = result.status() == Status.NOT_RUN ? "not run"
-					: result.passedCount() + "/" + result.outcomes().size() + " tests";
-			String title = exercise.stretch() ? exercise.title() + " (stretch)" : exercise.title();
-			out.printf(" %s %-5s %-48s %s%n", mark, exercise.id(), title, count);
-			passed += (result.status() == Status.PASSED && !exercise.stretch()) ? 1 : 0;
+			out.println(row(result));
+			passed += (result.status() == Status.PASSED && !result.exercise().stretch()) ? 1 : 0;
 		}
 		long otherFailed = results.others().stream().filter(TestOutcome::failed).count();
 		if (!results.others().isEmpty()) {
@@ -140,22 +133,7 @@ public final class Scoreboard {
 		if (next != null) {
 			Exercise exercise = next.exercise();
 			out.println(" Next: " + exercise.id() + " " + exercise.title() + " — " + exercise.concept());
-			exercise.files().forEach((file) -> out.println("   edit   " + track + "/" + file));
-			TestOutcome failure = next.firstFailure();
-			TestOutcome.Lesson lesson = (failure != null) ? failure.lesson() : null;
-			out.println("   hint   "
-					+ ((lesson != null && lesson.hint() != null) ? lesson.hint() : exercise.hints().get(0)));
-			if (failure != null) {
-				out.println("   first failure  " + simpleName(failure.testClass()) + " › " + failure.name());
-				if (lesson != null) {
-					printLesson(lesson, out);
-				}
-				else {
-					failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
-				}
-			}
-			out.println("   more   ./learn hint " + exercise.id() + "   ·   " + exercise.reference().title() + " "
-					+ exercise.reference().url());
+			printDetails(next, track, out);
 		}
 		else if (otherFailed > 0) {
 			results.others().stream().filter(TestOutcome::failed).limit(3).forEach((failure) -> {
@@ -167,6 +145,53 @@ public final class Scoreboard {
 			out.println(" Every exercise of this phase passes.");
 		}
 		out.println(rule);
+	}
+
+	/**
+	 * Prints one exercise's board line and, unless it passed, what to edit, the hint and
+	 * its first failure: what {@code ./learn check} shows.
+	 * @param result the exercise's outcomes
+	 * @param track the track that was graded
+	 * @param out where it goes
+	 */
+	public static void printExercise(ExerciseResult result, String track, PrintStream out) {
+		out.println(row(result));
+		if (result.status() != Status.PASSED) {
+			printDetails(result, track, out);
+		}
+	}
+
+	private static String row(ExerciseResult result) {
+		Exercise exercise = result.exercise();
+		String mark = switch (result.status()) {
+			case PASSED -> "✔";
+			case FAILED -> "✘";
+			case NOT_RUN -> "·";
+		};
+		String count = result.status() == Status.NOT_RUN ? "not run"
+				: result.passedCount() + "/" + result.outcomes().size() + " tests";
+		String title = exercise.stretch() ? exercise.title() + " (stretch)" : exercise.title();
+		return String.format(" %s %-5s %-48s %s", mark, exercise.id(), title, count);
+	}
+
+	private static void printDetails(ExerciseResult result, String track, PrintStream out) {
+		Exercise exercise = result.exercise();
+		exercise.files().forEach((file) -> out.println("   edit   " + track + "/" + file));
+		TestOutcome failure = result.firstFailure();
+		TestOutcome.Lesson lesson = (failure != null) ? failure.lesson() : null;
+		out.println(
+				"   hint   " + ((lesson != null && lesson.hint() != null) ? lesson.hint() : exercise.hints().get(0)));
+		if (failure != null) {
+			out.println("   first failure  " + simpleName(failure.testClass()) + " › " + failure.name());
+			if (lesson != null) {
+				printLesson(lesson, out);
+			}
+			else {
+				failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+			}
+		}
+		out.println("   more   ./learn hint " + exercise.id() + "   ·   " + exercise.reference().title() + " "
+				+ exercise.reference().url());
 	}
 
 	/**
@@ -247,6 +272,12 @@ public final class Scoreboard {
 		}
 		HintLog log = HintLog.load(root);
 		return log::seen;
+	}
+
+	private static String shown(Path root, Path path) {
+		Path absolute = path.toAbsolutePath().normalize();
+		return (root != null && absolute.startsWith(root.toAbsolutePath().normalize()))
+				? root.toAbsolutePath().normalize().relativize(absolute).toString() : absolute.toString();
 	}
 
 	static String simpleName(String className) {

@@ -126,7 +126,31 @@ public final class ScoreboardListener implements TestExecutionListener {
 		if (failure == null) {
 			return null;
 		}
-		return firstLines(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+		String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		// A stub deep in the causes (a context that failed to start, say) is what the
+		// learner needs to see first.
+		Throwable stub = todoCause(failure, 0);
+		if (stub != null && stub != failure) {
+			text = stub.getClass().getSimpleName() + ": "
+					+ String.valueOf(stub.getMessage()).strip().lines().findFirst().orElse("")
+					+ "\n  which made this fail: " + text;
+		}
+		return firstLines(text);
+	}
+
+	private static Throwable todoCause(Throwable failure, int depth) {
+		if (failure == null || depth > 30) {
+			return null;
+		}
+		// The deepest one: the stub's own exception, not a wrapper quoting it.
+		Throwable found = todoCause(failure.getCause(), depth + 1);
+		for (int i = 0; found == null && i < failure.getSuppressed().length; i++) {
+			found = todoCause(failure.getSuppressed()[i], depth + 1);
+		}
+		if (found == null && todoIn(String.valueOf(failure.getMessage())) != null) {
+			found = failure;
+		}
+		return found;
 	}
 
 	private static String firstLines(String text) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -56,10 +57,40 @@ public final class Learn {
 					: hint(exercise(args.get(1)), args.size() > 2 ? Integer.parseInt(args.get(2)) : 0);
 			case "reset" -> args.size() < 2 ? usage() : reset(exercise(args.get(1)));
 			case "reveal" -> args.size() < 2 ? usage() : reveal(exercise(args.get(1)), args.contains("--yes"));
+			case "check" -> check(args);
+			case "watch" -> watch(args);
 			case "check-starters" -> StarterCheck.run(this.catalog, this.root,
 					this.catalog.exercises().stream().map(Exercise::phase).distinct().toList(), this.out) ? 0 : 1;
 			default -> usage();
 		};
+	}
+
+	private int check(List<String> args) {
+		Check check = new Check(this.catalog, this.root, this.out);
+		Exercise exercise = (args.size() > 1) ? exercise(args.get(1)) : check.next();
+		if (exercise == null) {
+			this.out.println("Every exercise passes. './learn check <id>' checks one again.");
+			return 0;
+		}
+		return check.check(exercise);
+	}
+
+	private int watch(List<String> args) {
+		Check check = new Check(this.catalog, this.root, this.out);
+		Exercise exercise = (args.size() > 1) ? exercise(args.get(1)) : check.next();
+		if (exercise == null) {
+			this.out.println("Every exercise passes. Nothing to watch.");
+			return 0;
+		}
+		String minutes = System.getenv("WSLAB_WATCH_MINUTES");
+		try {
+			return check.watch(exercise,
+					Duration.ofMinutes((minutes != null && !minutes.isBlank()) ? Long.parseLong(minutes) : 120));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
 	}
 
 	private int list() {
@@ -203,6 +234,8 @@ public final class Learn {
 						       ./learn hint <id> [level]   the next hint (or a given level)
 						       ./learn reset <id>          put an exercise back to its starter
 						       ./learn reveal <id>         copy the reference answer in (asks first)
+						       ./learn check [id]          run one exercise's graders (default: the next unsolved) and print its line
+						       ./learn watch [id]          check again whenever one of its files is saved (stops after 2 h)
 						       ./learn tap <port> <host:port>  print the handshake and frames of connections through a proxy
 						     ./learn doctor              check this machine
 						maintainers:

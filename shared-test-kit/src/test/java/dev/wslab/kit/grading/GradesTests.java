@@ -1,6 +1,7 @@
 package dev.wslab.kit.grading;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ class GradesTests {
 
 	@TempDir
 	Path root;
+
+	private String failures = "full";
 
 	@Test
 	void aFailureNamesTheExerciseTheExpectationTheTranscriptAndTheNextUnreadHint() throws IOException {
@@ -73,6 +76,20 @@ class GradesTests {
 	}
 
 	@Test
+	void aFailureShowsTheExceptionAHandWrittenServerPrintedToStandardError() throws IOException {
+		workspace("");
+		PrintStream before = System.err;
+
+		GradedFailure graded = (GradedFailure) runAndCatch(ServerPrintsGrader.class);
+
+		assertThat(graded.server())
+			.isEqualTo("ws-connection-7 failed: java.lang.UnsupportedOperationException: TODO(1.1): compute the key");
+		assertThat(graded.getSuppressed()).singleElement()
+			.satisfies((server) -> assertThat(server).hasMessageContaining("TODO(1.1)"));
+		assertThat(System.err).as("standard error is given back after the test").isSameAs(before);
+	}
+
+	@Test
 	void aStubsOwnExceptionIsTheExpectationWithItsTypeAndStaysTheCause() throws IOException {
 		workspace("1.1=2");
 
@@ -83,6 +100,20 @@ class GradesTests {
 			.isEqualTo("UnsupportedOperationException: TODO(1.1): compute the accept key");
 		assertThat(((GradedFailure) failure).hint())
 			.isEqualTo("2 of 2 (all read; './learn reveal 1.1' shows the answer): SHA-1, then base64.");
+	}
+
+	@Test
+	void aBriefFailureIsOneLineAndKeepsItsPartsForTheScoreboard() throws IOException {
+		workspace("");
+		this.failures = "brief";
+
+		GradedFailure graded = (GradedFailure) runAndCatch(FailingAcceptKeyGrader.class);
+
+		assertThat(graded.getMessage()).isEqualTo("[the server accepts the upgrade] · exercise 1.1 The accept key"
+				+ " (the scoreboard shows the transcript and the next hint)");
+		assertThat(graded.clients()).singleElement()
+			.satisfies((client) -> assertThat(client.lines()).anyMatch((line) -> line.contains("← HTTP/1.1 400")));
+		assertThat(graded.hint()).startsWith("1 of 2");
 	}
 
 	@Test
@@ -122,6 +153,7 @@ class GradesTests {
 			.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
 		launcher.execute(request().selectors(selectClass(grader))
 			.configurationParameter("wslab.root", this.root.toString())
+			.configurationParameter("wslab.failures", this.failures)
 			.build(), new TestExecutionListener() {
 				@Override
 				public void executionFinished(TestIdentifier test, TestExecutionResult result) {
@@ -159,6 +191,20 @@ class GradesTests {
 		void answersTheKey() {
 			LoggerFactory.getLogger("app.Server")
 				.error("handler failed", new UnsupportedOperationException("TODO(1.1): compute the accept key"));
+
+			assertThat("closed 1011").as("the server answers").isEqualTo("101 Switching Protocols");
+		}
+
+	}
+
+	@Grades("1.1")
+	static class ServerPrintsGrader {
+
+		@Test
+		void answersTheKey() {
+			System.err.println("accepted a connection");
+			System.err
+				.println("ws-connection-7 failed: java.lang.UnsupportedOperationException: TODO(1.1): compute the key");
 
 			assertThat("closed 1011").as("the server answers").isEqualTo("101 Switching Protocols");
 		}
