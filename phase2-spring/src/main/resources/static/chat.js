@@ -61,9 +61,11 @@
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,
     });
-    client.onConnect = () => {
+    client.onConnect = (frame) => {
       everConnected = true;
       status('connected', 'connected as ' + $('username').value);
+      // Phase 3's cluster names the instance that holds this connection.
+      $('instance').textContent = frame.headers.instance ? 'on ' + frame.headers.instance : '';
       const socket = client.webSocket;
       $('transport').textContent = useSockJs
         ? 'via SockJS' + (socket && socket.transport ? ' (' + socket.transport + ')' : '')

@@ -6,6 +6,7 @@ import dev.wslab.spring.chat.ChatErrorFrames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
@@ -13,14 +14,25 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * The chat's two STOMP endpoints, as in Phase 2 (exercise 2.3): {@code /ws/chat} for
  * native WebSocket clients and {@code /ws/chat-sockjs} for SockJS, both limited to the
  * allowed origins. The broker side is {@link dev.wslab.production.relay.RelayConfig}'s.
+ * Every CONNECTED frame says which instance holds the connection
+ * ({@link InstanceHeader}).
  */
 @Configuration(proxyBeanMethods = false)
 class ChatEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	private final String[] allowedOrigins;
 
-	ChatEndpoints(@Value("${wslab.chat.allowed-origins}") List<String> allowedOrigins) {
+	private final String instance;
+
+	ChatEndpoints(@Value("${wslab.chat.allowed-origins}") List<String> allowedOrigins,
+			@Value("${wslab.cluster.instance}") String instance) {
 		this.allowedOrigins = allowedOrigins.toArray(String[]::new);
+		this.instance = instance;
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(new InstanceHeader(this.instance));
 	}
 
 	@Override

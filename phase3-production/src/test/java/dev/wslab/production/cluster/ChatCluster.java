@@ -13,6 +13,7 @@ import dev.wslab.kit.redis.RedisServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Instances of the cluster chat, each a Spring application in this JVM on its own random
@@ -26,6 +27,12 @@ public final class ChatCluster implements AutoCloseable {
 
 	/** The one origin whose pages may open the chat's endpoints in these tests. */
 	public static final String PAGE_ORIGIN = "http://chat.example";
+
+	/**
+	 * The one port on which a test may run Nginx for a browser: pages served through it
+	 * have an origin the instances allow.
+	 */
+	public static final int BROWSER_PROXY_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	/** The broker user the instances log in as. */
 	public static final String BROKER_USER = "wslab-chat";
@@ -76,7 +83,7 @@ public final class ChatCluster implements AutoCloseable {
 		int index = this.instances.size();
 		Map<String, Object> properties = Map.ofEntries(Map.entry("server.port", 0),
 				Map.entry("wslab.cluster.instance", "chat-" + (index + 1)), Map.entry("wslab.chat.jwt.secret", SECRET),
-				Map.entry("wslab.chat.allowed-origins", PAGE_ORIGIN),
+				Map.entry("wslab.chat.allowed-origins", PAGE_ORIGIN + ",http://127.0.0.1:" + BROWSER_PROXY_PORT),
 				Map.entry("wslab.broker.host", this.broker.host()),
 				Map.entry("wslab.broker.stomp-port", this.broker.stompPort()),
 				Map.entry("wslab.broker.login", BROKER_USER), Map.entry("wslab.broker.passcode", this.brokerPassword),

@@ -35,7 +35,19 @@ final class ContainerNginx implements NginxProxy {
 
 	private static final String HOST_GATEWAY = "host.testcontainers.internal";
 
-	private final NginxContainer container = Containers.onLoopback(new NginxContainer(IMAGE), Map.of(80, 0));
+	private final NginxContainer container;
+
+	ContainerNginx() {
+		this(0);
+	}
+
+	/**
+	 * Publishes Nginx on a chosen loopback port of the host.
+	 * @param hostPort the port, or 0 for a free one
+	 */
+	ContainerNginx(int hostPort) {
+		this.container = Containers.onLoopback(new NginxContainer(IMAGE), Map.of(80, hostPort));
+	}
 
 	ContainerNginx start(NginxConfig config) {
 		config.allPorts().forEach(Testcontainers::exposeHostPorts);

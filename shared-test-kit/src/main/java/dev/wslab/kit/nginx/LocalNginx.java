@@ -36,13 +36,22 @@ final class LocalNginx implements NginxProxy {
 
 	private final Path prefix;
 
-	private final int port = FreePorts.next();
+	private final int port;
 
 	private final Path executable;
 
 	private Process process;
 
 	LocalNginx() {
+		this(FreePorts.next());
+	}
+
+	/**
+	 * Prepares an Nginx that will listen on a chosen loopback port.
+	 * @param port the port
+	 */
+	LocalNginx(int port) {
+		this.port = port;
 		this.executable = Binaries.require("nginx", INSTALL, List.of("nginx", "/usr/sbin/nginx"));
 		this.prefix = LocalProcesses.newStateDir(this.instance);
 	}

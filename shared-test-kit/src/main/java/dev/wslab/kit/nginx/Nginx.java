@@ -24,4 +24,18 @@ public final class Nginx {
 		return new LocalNginx().start(config);
 	}
 
+	/**
+	 * Starts Nginx on a fixed loopback port, for a person rather than a test: the port
+	 * must be free, or the start fails and says so.
+	 * @param port the port on 127.0.0.1
+	 * @param config the configuration template
+	 * @return the running proxy; {@link NginxProxy#stop()} it when done
+	 */
+	public static NginxProxy startOn(int port, NginxConfig config) {
+		if (Docker.available()) {
+			return new ContainerNginx(port).start(config);
+		}
+		return new LocalNginx(port).start(config);
+	}
+
 }
