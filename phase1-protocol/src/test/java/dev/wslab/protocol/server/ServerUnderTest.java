@@ -3,6 +3,7 @@ package dev.wslab.protocol.server;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import org.awaitility.core.ConditionTimeoutException;
@@ -56,6 +57,14 @@ final class ServerUnderTest implements AutoCloseable {
 		}
 		catch (AssertionError ex) {
 			throw withServerFailures(ex);
+		}
+		catch (ExecutionException ex) {
+			// A client on another thread failed: its failure is the grader's.
+			throw withServerFailures(new AssertionError(String.valueOf(ex.getCause()), ex.getCause()));
+		}
+		catch (IOException ex) {
+			// A server that failed may drop the connection while the client still writes.
+			throw withServerFailures(new AssertionError(String.valueOf(ex), ex));
 		}
 	}
 

@@ -44,7 +44,7 @@ public final class GraderStrength {
 	 * Entry point for the build.
 	 * @param args {@code --name=value} options: root, phase, out, classes, sources, mode
 	 * ({@code check} or {@code record}), only (exercise ids, comma-separated; empty for
-	 * all), threads, timeoutConst, pit (its version, for the report)
+	 * all), threads, timeoutConst, unitSize, pit (its version, for the report)
 	 */
 	public static void main(String[] args) {
 		Map<String, String> options = new HashMap<>();
@@ -79,7 +79,8 @@ public final class GraderStrength {
 		Path dir = Path.of(options.get("out"));
 		PitRun.Settings settings = new PitRun.Settings(dir, Path.of(options.get("classes")),
 				Path.of(options.get("sources")), Integer.parseInt(options.getOrDefault("threads", "2")),
-				Integer.parseInt(options.getOrDefault("timeoutConst", "4000")), 20);
+				Integer.parseInt(options.getOrDefault("timeoutConst", "4000")),
+				Integer.parseInt(options.getOrDefault("unitSize", "0")), 30);
 		PitRun pit = new PitRun(settings);
 		Equivalents equivalents = Equivalents.read(root.resolve(DOC));
 		long start = System.nanoTime();

@@ -73,6 +73,9 @@ final class PitRun {
 		command.add("--timestampedReports=false");
 		command.add("--threads=" + this.settings.threads());
 		command.add("--timeoutConst=" + this.settings.timeoutConst());
+		if (this.settings.unitSize() > 0) {
+			command.add("--mutationUnitSize=" + this.settings.unitSize());
+		}
 		return command;
 	}
 
@@ -145,9 +148,13 @@ final class PitRun {
 	 * @param sources the track's sources, for the HTML report
 	 * @param threads PIT's worker threads
 	 * @param timeoutConst the constant part of PIT's timeout, in milliseconds
+	 * @param unitSize how many mutants one PIT minion JVM tests, 0 for PIT's default; 1
+	 * gives each mutant a fresh JVM, so code that runs once per JVM (a Spring context,
+	 * which the test framework caches) runs again for every mutant
 	 * @param maxMinutes the most one exercise's run may take before it counts as broken
 	 */
-	record Settings(Path out, Path classes, Path sources, int threads, int timeoutConst, long maxMinutes) {
+	record Settings(Path out, Path classes, Path sources, int threads, int timeoutConst, int unitSize,
+			long maxMinutes) {
 	}
 
 }

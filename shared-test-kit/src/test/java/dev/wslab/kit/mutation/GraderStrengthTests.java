@@ -108,7 +108,7 @@ class GraderStrengthTests {
 				kept
 				<!-- mutation:phase2-spring:end -->
 				""");
-		PitRun.Settings settings = new PitRun.Settings(this.dir, this.dir, this.dir, 2, 4000, 1);
+		PitRun.Settings settings = new PitRun.Settings(this.dir, this.dir, this.dir, 2, 4000, 0, 1);
 		ExerciseStrength strength = new ExerciseStrength(UTF8, 4, 4, List.of(), List.of(), 1);
 
 		new StrengthReport("phase1-protocol", List.of(strength), new Floors(Map.of("1.10", 100)),
