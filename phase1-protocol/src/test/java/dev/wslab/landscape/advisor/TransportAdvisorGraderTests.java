@@ -1,11 +1,13 @@
 package dev.wslab.landscape.advisor;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 1.18: the transport decision flowchart, on a table of scenarios. */
+@Grades("1.18")
 class TransportAdvisorGraderTests {
 
 	@ParameterizedTest(name = "{0} -> {8}")
@@ -29,7 +31,7 @@ class TransportAdvisorGraderTests {
 			boolean mux, boolean safari, boolean persistent, boolean rare, Transport expected) {
 		Advice advice = TransportAdvisor.advise(new Requirements(sends, browser, typed, mux, safari, persistent, rare));
 
-		assertThat(advice.transport()).as("1.18: %s", scenario).isEqualTo(expected);
+		assertThat(advice.transport()).as("%s", scenario).isEqualTo(expected);
 		assertThat(advice.why()).as("the advice says why").isNotBlank();
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.landscape.feed.FeedEvent;
 import dev.wslab.landscape.feed.Replay;
 import dev.wslab.landscape.sse.ReplayBuffer;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.16: the long-poll mailbox, which loses nothing between polls. */
+@Grades("1.16")
 class LongPollMailboxGraderTests {
 
 	private final LongPollMailbox mailbox = new LongPollMailbox(new ReplayBuffer(100_000));
@@ -69,7 +71,28 @@ class LongPollMailboxGraderTests {
 		}
 		producer.get(5, TimeUnit.SECONDS);
 
-		assertThat(received).as("1.16: nothing lost, nothing twice").hasSize(total).doesNotHaveDuplicates().isSorted();
+		assertThat(received).as("nothing lost, nothing twice").hasSize(total).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void returnsThePublishedEventWithItsIdAndKeepsItInTheBuffer() {
+		FeedEvent event = this.mailbox.publish("tick", "one");
+
+		assertThat(event).as("1.16: publish returns the event it appended").isNotNull();
+		assertThat(event.id()).isEqualTo(1);
+		assertThat(event.data()).isEqualTo("one");
+		assertThat(this.mailbox.buffer().latestId()).isEqualTo(1);
+	}
+
+	@Test
+	void letsAnotherThreadPublishAfterAPollEnded() throws Exception {
+		this.mailbox.poll(0, Duration.ofMillis(10));
+
+		CompletableFuture<FeedEvent> publish = CompletableFuture
+			.supplyAsync(() -> this.mailbox.publish("tick", "later"), Executors.newVirtualThreadPerTaskExecutor());
+
+		assertThat(publish.get(5, TimeUnit.SECONDS).data()).as("1.16: a poll must release the lock when it returns")
+			.isEqualTo("later");
 	}
 
 	private Replay poll(long cursor, Duration timeout) {

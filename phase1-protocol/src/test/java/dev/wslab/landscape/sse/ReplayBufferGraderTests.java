@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.landscape.feed.FeedEvent;
 import dev.wslab.landscape.feed.Replay;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 1.15: the replay buffer behind {@code Last-Event-ID} and the poll
  * cursors.
  */
+@Grades("1.15")
 class ReplayBufferGraderTests {
 
 	@Test
@@ -47,7 +49,7 @@ class ReplayBufferGraderTests {
 		Replay justInTime = buffer.after(7);
 
 		assertThat(tooOld.events()).extracting(FeedEvent::id).containsExactly(8L, 9L, 10L);
-		assertThat(tooOld.gap()).as("1.15: events 3 to 7 are gone; the client must be told").isTrue();
+		assertThat(tooOld.gap()).as("events 3 to 7 are gone; the client must be told").isTrue();
 		assertThat(justInTime.gap()).isFalse();
 	}
 
@@ -78,6 +80,33 @@ class ReplayBufferGraderTests {
 
 		assertThat(ids).hasSize(8000).doesNotHaveDuplicates().isSorted();
 		assertThat(ids.get(7999)).isEqualTo(8000);
+	}
+
+	@Test
+	void reportsNoGapWhenTheNextIdNeededIsTheOldestKept() {
+		ReplayBuffer buffer = filled(5, 10);
+
+		Replay replay = buffer.after(5);
+
+		assertThat(replay.events()).extracting(FeedEvent::id).containsExactly(6L, 7L, 8L, 9L, 10L);
+		assertThat(replay.gap()).as("1.15: the client needs 6 next, and 6 is the oldest kept").isFalse();
+	}
+
+	@Test
+	void stampsEachEventWithItsPublicationTimeInEpochMicroseconds() {
+		ReplayBuffer buffer = new ReplayBuffer(3);
+		long before = epochMicros();
+
+		FeedEvent event = buffer.append("tick", "now");
+
+		long after = epochMicros();
+		assertThat(event.publishedMicros()).as("1.15: publishedMicros is microseconds since the epoch")
+			.isBetween(before, after);
+	}
+
+	private static long epochMicros() {
+		java.time.Instant now = java.time.Instant.now();
+		return java.util.concurrent.TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
 	}
 
 	private static ReplayBuffer filled(int capacity, int events) {

@@ -2,6 +2,7 @@ package dev.wslab.landscape.sse;
 
 import java.time.Duration;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.landscape.feed.FeedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Grades exercise 1.14: the SSE wire format (HTML Living Standard, server-sent events).
  */
+@Grades("1.14")
 class SseEventWriterGraderTests {
 
 	@Test
@@ -29,7 +31,7 @@ class SseEventWriterGraderTests {
 	void writesEachLineOfMultiLineDataAsItsOwnDataField() {
 		String text = SseEventWriter.event(new FeedEvent(8, "tick", "first\nsecond\r\nthird\rfourth", 0));
 
-		assertThat(text).as("1.14: LF, CRLF and a lone CR all end a line").isEqualTo("""
+		assertThat(text).as("LF, CRLF and a lone CR all end a line").isEqualTo("""
 				id: 8
 				event: tick
 				data: first

@@ -2,6 +2,7 @@ package dev.wslab.protocol.close;
 
 import java.util.HexFormat;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.ProtocolException;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.9: close frames and status codes (RFC 6455 §5.5.1, §7.4). */
+@Grades("1.9")
 class CloseFramesGraderTests {
 
 	@Test

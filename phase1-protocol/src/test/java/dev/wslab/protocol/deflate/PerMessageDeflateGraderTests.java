@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.ProtocolException;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades stretch exercise 1.13: permessage-deflate (RFC 7692). */
+@Grades("1.13")
 class PerMessageDeflateGraderTests {
 
 	@Test
@@ -61,6 +63,35 @@ class PerMessageDeflateGraderTests {
 			.negotiate(List.of("permessage-deflate; server_max_window_bits=10, permessage-deflate")))
 			.as("the second offer is acceptable")
 			.contains(PerMessageDeflate.ACCEPTED);
+	}
+
+	@Test
+	void acceptsAServerWindowOfFifteenBitsOnlyAndDeclinesASmallerOne() {
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; server_max_window_bits=15")))
+			.as("1.13: java.util.zip always uses a 15-bit window")
+			.contains(PerMessageDeflate.ACCEPTED);
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; server_max_window_bits=\"15\"")))
+			.as("1.13: §7.1.2.1 allows the value quoted")
+			.contains(PerMessageDeflate.ACCEPTED);
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; server_max_window_bits=10")))
+			.as("1.13: a server that cannot use a 10-bit window must decline the offer")
+			.isEmpty();
+		assertThat(PerMessageDeflate.negotiate(List.of("permessage-deflate; server_max_window_bits")))
+			.as("1.13: server_max_window_bits needs a value")
+			.isEmpty();
+	}
+
+	@Test
+	void acceptsAMessageOfExactlyTheLimitAndRefusesOneByteMoreWith1009() {
+		byte[] message = "0123456789".repeat(500).getBytes(StandardCharsets.UTF_8);
+		byte[] compressed = PerMessageDeflate.compress(message);
+
+		assertThat(PerMessageDeflate.decompress(compressed, message.length)).isEqualTo(message);
+		assertThatThrownBy(() -> PerMessageDeflate.decompress(compressed, message.length - 1))
+			.as("1.13: 5000 bytes decompressed, with a limit of 4999")
+			.isInstanceOf(ProtocolException.class)
+			.extracting("closeCode")
+			.isEqualTo(1009);
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.wslab.protocol.frame;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 1.8: answering pings and pongs (RFC 6455 §5.5.2, §5.5.3). */
+@Grades("1.8")
 class ControlFramesGraderTests {
 
 	@Test
@@ -31,7 +33,7 @@ class ControlFramesGraderTests {
 
 	@Test
 	void ignoresAnUnsolicitedPong() {
-		assertThat(ControlFrames.answer(Frame.pong(new byte[] { 1 }))).as("1.8: a pong needs no answer").isEmpty();
+		assertThat(ControlFrames.answer(Frame.pong(new byte[] { 1 }))).as("a pong needs no answer").isEmpty();
 	}
 
 }

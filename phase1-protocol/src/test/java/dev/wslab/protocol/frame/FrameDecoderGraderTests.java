@@ -6,12 +6,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 import dev.wslab.kit.client.ws.WireFrame;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.11: the incremental frame decoder (RFC 6455 §5.2). */
+@Grades("1.11")
 class FrameDecoderGraderTests {
 
 	private static final byte[] KEY = { 0x37, (byte) 0xfa, 0x21, 0x3d };
@@ -75,7 +77,7 @@ class FrameDecoderGraderTests {
 		FrameDecoder small = new FrameDecoder(1024);
 		byte[] header = { (byte) 0x82, (byte) (0x80 | 127), 0, 0, 0, 0, 0x40, 0, 0, 0 };
 
-		assertThatThrownBy(() -> small.decode(ByteBuffer.wrap(header))).as("1.11: a 1 GiB claim with no payload sent")
+		assertThatThrownBy(() -> small.decode(ByteBuffer.wrap(header))).as("a 1 GiB claim with no payload sent")
 			.isInstanceOf(ProtocolException.class)
 			.extracting("closeCode")
 			.isEqualTo(1009);

@@ -2,18 +2,20 @@ package dev.wslab.protocol.frame;
 
 import java.util.HexFormat;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 1.5: encoding server frames (RFC 6455 §5.2, §5.1). */
+@Grades("1.5")
 class FrameEncoderGraderTests {
 
 	@Test
 	void encodesTheRfcUnmaskedHelloFrame() {
 		byte[] bytes = FrameEncoder.encode(Frame.text("Hello"));
 
-		assertThat(hex(bytes)).as("1.5: RFC 6455 §5.7's unmasked \"Hello\"").isEqualTo("810548656c6c6f");
+		assertThat(hex(bytes)).as("RFC 6455 §5.7's unmasked \"Hello\"").isEqualTo("810548656c6c6f");
 	}
 
 	@Test
@@ -49,6 +51,25 @@ class FrameEncoderGraderTests {
 	@Test
 	void encodesAnEmptyPingInTwoBytes() {
 		assertThat(hex(FrameEncoder.encode(Frame.ping(new byte[0])))).isEqualTo("8900");
+	}
+
+	@Test
+	void fitsTheHeaderToTheLengthAtEachBoundary() {
+		assertThat(FrameEncoder.encode(Frame.binary(new byte[125]))).as("1.5: 125 bytes take a 2-byte header")
+			.hasSize(2 + 125);
+		assertThat(FrameEncoder.encode(Frame.binary(new byte[126]))).as("1.5: 126 bytes take a 4-byte header")
+			.hasSize(4 + 126);
+		byte[] largest16 = FrameEncoder.encode(Frame.binary(new byte[65535]));
+		assertThat(hex(largest16).substring(0, 8)).as("1.5: 65535 bytes still fit the 16-bit length")
+			.isEqualTo("827effff");
+		assertThat(largest16).hasSize(4 + 65535);
+	}
+
+	@Test
+	void writesTheRsvBitsOfACompressedFrame() {
+		byte[] bytes = FrameEncoder.encode(new Frame(true, 0b100, Opcode.TEXT, new byte[] { 'a' }));
+
+		assertThat(bytes[0]).as("1.5: FIN, RSV1 (permessage-deflate) and TEXT are 0xC1").isEqualTo((byte) 0xC1);
 	}
 
 	private static String hex(byte[] bytes) {

@@ -1,13 +1,15 @@
 package dev.wslab.protocol.frame;
 
+import dev.wslab.kit.grading.Grades;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.3: the first two bytes of a frame (RFC 6455 §5.2, §5.5, §5.1). */
+@Grades("1.3")
 class FrameHeaderGraderTests {
 
 	@Test

@@ -3,11 +3,13 @@ package dev.wslab.protocol.frame;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 1.4: masking and unmasking (RFC 6455 §5.3). */
+@Grades("1.4")
 class MaskingGraderTests {
 
 	private static final byte[] KEY = { 0x37, (byte) 0xfa, 0x21, 0x3d };
@@ -20,8 +22,7 @@ class MaskingGraderTests {
 
 		Masking.apply(data, 0, data.length, KEY, 0);
 
-		assertThat(new String(data, StandardCharsets.UTF_8)).as("1.4: RFC 6455 §5.7's masked \"Hello\"")
-			.isEqualTo("Hello");
+		assertThat(new String(data, StandardCharsets.UTF_8)).as("RFC 6455 §5.7's masked \"Hello\"").isEqualTo("Hello");
 	}
 
 	@Test

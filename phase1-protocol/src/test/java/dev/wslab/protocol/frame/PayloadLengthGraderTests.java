@@ -1,11 +1,13 @@
 package dev.wslab.protocol.frame;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.6: payload lengths (RFC 6455 §5.2). */
+@Grades("1.6")
 class PayloadLengthGraderTests {
 
 	private static final long LIMIT = 1 << 20;

@@ -3,6 +3,7 @@ package dev.wslab.protocol.handshake;
 import java.util.Base64;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Grades exercise 1.1: the {@code Sec-WebSocket-Accept} computation (RFC 6455 §4.2.2).
  */
+@Grades("1.1")
 class AcceptKeyGraderTests {
 
 	@Test
@@ -19,7 +21,7 @@ class AcceptKeyGraderTests {
 
 		String accept = AcceptKey.of(key);
 
-		assertThat(accept).as("1.1: RFC 6455 §1.3 gives this exact answer for the key %s", key)
+		assertThat(accept).as("RFC 6455 §1.3 gives this exact answer for the key %s", key)
 			.isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
 	}
 
@@ -29,15 +31,14 @@ class AcceptKeyGraderTests {
 
 		String accept = AcceptKey.of(key);
 
-		assertThat(accept).as("1.1: accept value for the random key %s", key)
-			.isEqualTo(RawWebSocketClient.acceptFor(key));
+		assertThat(accept).as("accept value for the random key %s", key).isEqualTo(RawWebSocketClient.acceptFor(key));
 	}
 
 	@Test
 	void isTheBase64OfATwentyByteSha1Digest() {
 		String accept = AcceptKey.of("x3JJHMbDL1EzLkh9GBhXDw==");
 
-		assertThat(Base64.getDecoder().decode(accept)).as("1.1: a SHA-1 digest is 20 bytes").hasSize(20);
+		assertThat(Base64.getDecoder().decode(accept)).as("a SHA-1 digest is 20 bytes").hasSize(20);
 	}
 
 	@Test
@@ -46,7 +47,7 @@ class AcceptKeyGraderTests {
 		// mistake.
 		String key = "AQIDBAUGBwgJCgsMDQ4PEA==";
 
-		assertThat(AcceptKey.of(key)).as("1.1: hash the key text itself, not its decoded bytes")
+		assertThat(AcceptKey.of(key)).as("hash the key text itself, not its decoded bytes")
 			.isEqualTo(RawWebSocketClient.acceptFor(key));
 	}
 

@@ -3,6 +3,7 @@ package dev.wslab.protocol.handshake;
 import java.util.List;
 import java.util.Set;
 
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Grades exercise 1.2: validating the opening handshake (RFC 6455 §4.2.1, §4.2.2, §4.4).
  */
+@Grades("1.2")
 class HandshakeValidatorGraderTests {
 
 	private final HandshakeValidator validator = new HandshakeValidator(
@@ -40,7 +42,7 @@ class HandshakeValidatorGraderTests {
 	void readsUpgradeAndConnectionAsCaseInsensitiveTokenLists() {
 		HandshakeResponse response = answer(request("Upgrade: WebSocket", "Connection: keep-alive, Upgrade"));
 
-		assertThat(response.status()).as("1.2: Connection: keep-alive, Upgrade is what Firefox sends").isEqualTo(101);
+		assertThat(response.status()).as("Connection: keep-alive, Upgrade is what Firefox sends").isEqualTo(101);
 	}
 
 	@Test
@@ -83,7 +85,7 @@ class HandshakeValidatorGraderTests {
 		HandshakeResponse allowed = answer(
 				request("Upgrade: websocket", "Connection: Upgrade", "Origin: http://127.0.0.1:8081"));
 
-		assertThat(foreign.status()).as("1.2: cross-site WebSocket hijacking is refused").isEqualTo(403);
+		assertThat(foreign.status()).as("cross-site WebSocket hijacking is refused").isEqualTo(403);
 		assertThat(allowed.status()).isEqualTo(101);
 	}
 

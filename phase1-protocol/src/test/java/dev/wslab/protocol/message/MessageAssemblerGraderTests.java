@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.protocol.frame.Frame;
 import dev.wslab.protocol.frame.Opcode;
 import dev.wslab.protocol.frame.ProtocolException;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Grades exercise 1.7: reassembling fragmented messages (RFC 6455 §5.4). */
+@Grades("1.7")
 class MessageAssemblerGraderTests {
 
 	private final MessageAssembler assembler = new MessageAssembler(1024);
@@ -78,7 +80,7 @@ class MessageAssemblerGraderTests {
 		byte[] invalid = { 'o', 'k', (byte) 0xC0, (byte) 0x80 };
 
 		assertThatThrownBy(() -> this.assembler.accept(new Frame(false, 0, Opcode.TEXT, invalid)))
-			.as("1.7: the overlong C0 80 must fail before the message ends")
+			.as("the overlong C0 80 must fail before the message ends")
 			.isInstanceOf(ProtocolException.class)
 			.extracting("closeCode")
 			.isEqualTo(1007);
@@ -100,6 +102,32 @@ class MessageAssemblerGraderTests {
 		byte[] notUtf8 = { (byte) 0xFF, (byte) 0xFE };
 
 		assertThat(this.assembler.accept(Frame.binary(notUtf8))).get().extracting(Message::payload).isEqualTo(notUtf8);
+	}
+
+	@Test
+	void acceptsAMessageOfExactlyTheLimitAcrossFragments() {
+		byte[] half = new byte[512];
+		this.assembler.accept(new Frame(false, 0, Opcode.BINARY, half));
+
+		Optional<Message> message = this.assembler.accept(new Frame(true, 0, Opcode.CONTINUATION, half));
+
+		assertThat(message).as("1.7: a message of exactly maxMessageBytes (1024) is within the limit")
+			.get()
+			.extracting((m) -> m.payload().length)
+			.isEqualTo(1024);
+	}
+
+	@Test
+	void refusesATextMessageThatEndsInsideACharacterWith1007() {
+		byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+		this.assembler.accept(new Frame(false, 0, Opcode.TEXT, Arrays.copyOfRange(euro, 0, 1)));
+
+		assertThatThrownBy(
+				() -> this.assembler.accept(new Frame(true, 0, Opcode.CONTINUATION, Arrays.copyOfRange(euro, 1, 2))))
+			.as("1.7: the last fragment ends after 2 of the 3 bytes of €")
+			.isInstanceOf(ProtocolException.class)
+			.extracting("closeCode")
+			.isEqualTo(1007);
 	}
 
 	private static Frame fragment(Opcode opcode, boolean fin, String text) {

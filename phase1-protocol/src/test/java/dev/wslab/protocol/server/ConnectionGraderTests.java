@@ -3,21 +3,28 @@ package dev.wslab.protocol.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 1.12: one connection's frame loop, on the real server over real sockets
  * (RFC 6455 §5, §7).
  */
+@Grades("1.12")
 class ConnectionGraderTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
@@ -44,7 +51,7 @@ class ConnectionGraderTests {
 				client.send(WireFrame.text("mented").withOpcode(WireFrame.CONTINUATION));
 
 				WireFrame pong = client.nextFrame(WAIT);
-				assertThat(pong.opcode()).as("1.12: the pong comes first, mid-message").isEqualTo(WireFrame.PONG);
+				assertThat(pong.opcode()).as("the pong comes first, mid-message").isEqualTo(WireFrame.PONG);
 				assertThat(pong.text()).isEqualTo("between");
 				assertThat(client.nextFrame(WAIT).text()).isEqualTo("fragmented");
 			});
@@ -101,10 +108,10 @@ class ConnectionGraderTests {
 		try (ServerUnderTest server = new ServerUnderTest(config); RawWebSocketClient client = server.connect()) {
 			server.grade(() -> {
 				WireFrame ping = client.nextFrame(WAIT);
-				assertThat(ping.opcode()).as("1.12: a keepalive ping after silence").isEqualTo(WireFrame.PING);
+				assertThat(ping.opcode()).as("a keepalive ping after silence").isEqualTo(WireFrame.PING);
 
 				WireFrame close = nextClose(client);
-				assertThat(close.closeCode()).as("1.12: an idle connection is closed as going away").isEqualTo(1001);
+				assertThat(close.closeCode()).as("an idle connection is closed as going away").isEqualTo(1001);
 			});
 		}
 	}
@@ -128,6 +135,73 @@ class ConnectionGraderTests {
 				for (int i = 0; i < echoes.size(); i++) {
 					assertThat(echoes.get(i).get()).isEqualTo("client " + i);
 				}
+			});
+		}
+	}
+
+	@Test
+	void tellsTheHandlerItsSessionIsOpenWithItsSubprotocolAndClosedAfterTheHandshake() throws Exception {
+		BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+		AtomicReference<Session> held = new AtomicReference<>();
+		MessageHandler handler = (session, message) -> {
+			held.set(session);
+			seen.add("open=" + session.isOpen() + " subprotocol=" + session.subprotocol());
+		};
+		try (ServerUnderTest server = new ServerUnderTest(ServerConfig.defaults(0), handler);
+				RawWebSocketClient client = server.connect("Sec-WebSocket-Protocol: echo")) {
+			server.grade(() -> {
+				client.send(WireFrame.text("hi"));
+
+				assertThat(seen.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+					.as("1.12: what the handler saw of its session during a message")
+					.isEqualTo("open=true subprotocol=echo");
+				client.send(WireFrame.close(1000, "done"));
+				assertThat(client.nextFrame(WAIT).closeCode()).isEqualTo(1000);
+				await().atMost(WAIT)
+					.untilAsserted(() -> assertThat(held.get().isOpen())
+						.as("1.12: after the close handshake the session is no longer open")
+						.isFalse());
+			});
+		}
+	}
+
+	@Test
+	void closesWith1011WhenTheHandlerThrows() throws Exception {
+		MessageHandler failing = (session, message) -> {
+			throw new IllegalStateException("the application failed");
+		};
+		try (ServerUnderTest server = new ServerUnderTest(ServerConfig.defaults(0), failing);
+				RawWebSocketClient client = server.connect()) {
+			server.grade(() -> {
+				client.send(WireFrame.text("hi"));
+
+				assertThat(client.nextFrame(WAIT).closeCode()).as("1.12: an application failure is 1011 (§7.4.1)")
+					.isEqualTo(1011);
+			});
+		}
+	}
+
+	@Test
+	void halfClosesAfterItsCloseFrameThenWaitsForTheReplyUntilTheCloseTimeout() throws Exception {
+		ServerConfig defaults = ServerConfig.defaults(0);
+		ServerConfig config = new ServerConfig(0, defaults.policy(), defaults.pages(), defaults.maxHeadBytes(),
+				defaults.maxFramePayload(), defaults.maxMessageBytes(), defaults.pingInterval(), defaults.idleTimeout(),
+				Duration.ofSeconds(3));
+		try (ServerUnderTest server = new ServerUnderTest(config); RawWebSocketClient client = server.connect()) {
+			server.grade(() -> {
+				client.send(WireFrame.text("unmasked").withMask(false));
+
+				assertThat(client.nextFrame(WAIT).closeCode()).isEqualTo(1002);
+				assertThat(client.awaitTcpClose(Duration.ofMillis(1500)))
+					.as("1.12: after its close frame the server shuts its output down at once (§7.1.1)")
+					.isTrue();
+				await("1.12: the server waits for the client's close frame before dropping TCP")
+					.during(Duration.ofMillis(300))
+					.atMost(Duration.ofSeconds(1))
+					.until(() -> server.server().openConnections() == 1);
+				await("1.12: with no close frame back, the server drops TCP after closeTimeout (3 s)")
+					.atMost(Duration.ofSeconds(6))
+					.until(() -> server.server().openConnections() == 0);
 			});
 		}
 	}

@@ -19,16 +19,20 @@ final class ServerUnderTest implements AutoCloseable {
 	private final WebSocketServer server;
 
 	ServerUnderTest(ServerConfig config) throws IOException {
-		this.server = WebSocketServer.start(config, MessageHandler.ECHO);
+		this(config, MessageHandler.ECHO);
+	}
+
+	ServerUnderTest(ServerConfig config, MessageHandler handler) throws IOException {
+		this.server = WebSocketServer.start(config, handler);
 	}
 
 	static ServerUnderTest echo() throws IOException {
 		return new ServerUnderTest(ServerConfig.defaults(0));
 	}
 
-	RawWebSocketClient connect() throws IOException {
+	RawWebSocketClient connect(String... extraHeaders) throws IOException {
 		try {
-			return RawWebSocketClient.connect(uri());
+			return RawWebSocketClient.connect(uri(), extraHeaders);
 		}
 		catch (IOException ex) {
 			throw withServerFailures(new AssertionError(ex.getMessage(), ex));

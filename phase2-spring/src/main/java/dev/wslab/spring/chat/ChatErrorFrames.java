@@ -15,7 +15,7 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
  * that are not refusals get a generic text, so no internals leak. After an ERROR frame,
  * Spring closes the WebSocket session (STOMP 1.2: the server must close after ERROR).
  */
-final class ChatErrorFrames extends StompSubProtocolErrorHandler {
+public final class ChatErrorFrames extends StompSubProtocolErrorHandler {
 
 	@Override
 	public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable failure) {

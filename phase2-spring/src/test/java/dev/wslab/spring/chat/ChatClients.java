@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import dev.wslab.kit.client.stomp.StompTestClient;
 import dev.wslab.kit.client.stomp.StompTestSession;
@@ -58,6 +59,14 @@ final class ChatClients {
 	static StompTestSession connect(int port, String user) {
 		return StompTestClient.overWebSocket(URI.create("ws://127.0.0.1:" + port + "/ws/chat"),
 				bearer(token(port, user)), WAIT);
+	}
+
+	/**
+	 * Returns a room id no other test uses, so that neither an earlier test's message nor
+	 * the room's replayed history can satisfy this one.
+	 */
+	static String freshRoom(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	static StompHeaders bearer(String token) {

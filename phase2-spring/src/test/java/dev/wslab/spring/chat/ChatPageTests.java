@@ -12,12 +12,11 @@ import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.wslab.kit.browser.Chromium;
 import dev.wslab.kit.browser.WithChromium;
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.kit.infra.FreePorts;
-import dev.wslab.spring.ServerErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * blocked. The app runs with its default origin allowlist, on a fixed free port, so the
  * page's own origin is the one allowed.
  */
+@Grades("2.10")
 @WithChromium
-@ExtendWith(ServerErrors.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ChatPageTests {
 

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.wslab.kit.client.stomp.StompTestSession;
 import dev.wslab.kit.client.ws.WireFrame;
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.spring.chat.auth.Forged;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.7: a CONNECT without a valid token gets an ERROR frame that says why,
  * and the connection ends; everybody else carries on.
  */
+@Grades("2.7")
 @ChatServerTest
 class ConnectAuthenticationGraderTests {
 
@@ -82,11 +84,12 @@ class ConnectAuthenticationGraderTests {
 
 	@Test
 	void keepsServingOthersWhileRefusing() throws Exception {
+		String stillOpenRoom = ChatClients.freshRoom("still-open");
 		try (StompTestSession alice = ChatClients.connect(this.port, "alice")) {
-			var room = alice.subscribeWithReceipt("/topic/room.still-open", WAIT);
+			var room = alice.subscribeWithReceipt("/topic/room." + stillOpenRoom, WAIT);
 
 			assertRefused(connect("Authorization:Bearer nonsense"), "Unauthorized: the token is malformed");
-			alice.sendJson("/app/room.still-open.send", "{\"text\":\"still here\"}");
+			alice.sendJson("/app/room." + stillOpenRoom + ".send", "{\"text\":\"still here\"}");
 
 			assertThat(room.next(WAIT).body()).contains("still here");
 		}

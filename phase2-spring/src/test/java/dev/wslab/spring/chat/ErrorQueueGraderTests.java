@@ -2,6 +2,7 @@ package dev.wslab.spring.chat;
 
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.9: a refused message comes back to its sender on
  * {@code /user/queue/errors}, says why, and the session stays open.
  */
+@Grades("2.9")
 @ChatServerTest
 class ErrorQueueGraderTests {
 
@@ -23,12 +25,12 @@ class ErrorQueueGraderTests {
 
 	@Test
 	void refusesABlankMessage() {
-		assertError("/app/room.errors.send", "{\"text\":\"   \"}", "blank-text");
+		assertError("/app/room.%s.send", "{\"text\":\"   \"}", "blank-text");
 	}
 
 	@Test
 	void refusesATooLongMessage() {
-		assertError("/app/room.errors.send", "{\"text\":\"" + "x".repeat(501) + "\"}", "text-too-long");
+		assertError("/app/room.%s.send", "{\"text\":\"" + "x".repeat(501) + "\"}", "text-too-long");
 	}
 
 	@Test
@@ -38,7 +40,7 @@ class ErrorQueueGraderTests {
 
 	@Test
 	void refusesABodyThatIsNotJson() {
-		assertError("/app/room.errors.send", "this is not json", "bad-json");
+		assertError("/app/room.%s.send", "this is not json", "bad-json");
 	}
 
 	@Test
@@ -55,31 +57,37 @@ class ErrorQueueGraderTests {
 			FrameQueue otherTab = alice2.subscribeWithReceipt("/user/queue/errors", WAIT);
 			FrameQueue bobs = bob.subscribeWithReceipt("/user/queue/errors", WAIT);
 
-			alice.sendJson("/app/room.errors.send", "{\"text\":\"\"}");
+			String room = ChatClients.freshRoom("errors");
+			alice.sendJson("/app/room." + room + ".send", "{\"text\":\"\"}");
 			assertThat(json(mine.next(WAIT).body()).path("code").asString()).isEqualTo("blank-text");
 			// A second error, from alice's other tab, arrives after the first had time to
 			// go astray.
-			alice2.sendJson("/app/room.errors.send", "{\"text\":\"\"}");
+			alice2.sendJson("/app/room." + room + ".send", "{\"text\":\"\"}");
 			otherTab.next(WAIT);
 
-			assertThat(otherTab.size()).as("2.9: broadcast = false, the sending session only").isZero();
+			assertThat(otherTab.size()).as("broadcast = false, the sending session only").isZero();
 			assertThat(mine.size()).isZero();
 			assertThat(bobs.size()).isZero();
 		}
 	}
 
+	/**
+	 * Sends a refused message and checks the error and that the session stays usable, in
+	 * a room of its own: a {@code %s} in the destination is that room.
+	 */
 	private void assertError(String destination, String body, String code) {
+		String roomId = ChatClients.freshRoom("errors");
 		try (StompTestSession alice = ChatClients.connect(this.port, "alice")) {
 			FrameQueue errors = alice.subscribeWithReceipt("/user/queue/errors", WAIT);
-			FrameQueue room = alice.subscribeWithReceipt("/topic/room.errors", WAIT);
+			FrameQueue room = alice.subscribeWithReceipt("/topic/room." + roomId, WAIT);
 
-			alice.sendJson(destination, body);
+			alice.sendJson(destination.formatted(roomId), body);
 
 			JsonNode error = json(errors.next(WAIT).body());
 			assertThat(error.path("code").asString()).isEqualTo(code);
 			assertThat(error.path("message").asString()).isNotBlank();
 			// The session is still open and usable.
-			alice.sendJson("/app/room.errors.send", "{\"text\":\"after the error\"}");
+			alice.sendJson("/app/room." + roomId + ".send", "{\"text\":\"after the error\"}");
 			assertThat(json(room.next(WAIT).body()).path("text").asString()).isEqualTo("after the error");
 			assertThat(alice.errors().size()).as("no ERROR frame: a refused message is not a broken session").isZero();
 		}

@@ -2,6 +2,7 @@ package dev.wslab.spring.chat;
 
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.8: the message rules. Each refusal is an ERROR frame that says
  * "Forbidden", and the refused session ends; nothing reaches anyone.
  */
+@Grades("2.8")
 @ChatServerTest
 class MessageRulesGraderTests {
 
@@ -80,11 +82,12 @@ class MessageRulesGraderTests {
 
 	@Test
 	void letsAnAdminSubscribeToAdminTopics() {
+		String adminCheckRoom = ChatClients.freshRoom("admin-check");
 		try (StompTestSession admin = ChatClients.connect(this.port, "admin")) {
 			admin.subscribe("/topic/admin/audit");
-			FrameQueue room = admin.subscribeWithReceipt("/topic/room.admin-check", WAIT);
+			FrameQueue room = admin.subscribeWithReceipt("/topic/room." + adminCheckRoom, WAIT);
 
-			admin.sendJson("/app/room.admin-check.send", "{\"text\":\"allowed\"}");
+			admin.sendJson("/app/room." + adminCheckRoom + ".send", "{\"text\":\"allowed\"}");
 
 			assertThat(room.next(WAIT).body()).contains("allowed");
 			assertThat(admin.errors().size()).isZero();
@@ -93,15 +96,16 @@ class MessageRulesGraderTests {
 
 	@Test
 	void refusedFramesReachNobody() throws Exception {
+		String roomId = ChatClients.freshRoom("rules");
 		try (StompTestSession bob = ChatClients.connect(this.port, "bob")) {
-			FrameQueue room = bob.subscribeWithReceipt("/topic/room.general", WAIT);
+			FrameQueue room = bob.subscribeWithReceipt("/topic/room." + roomId, WAIT);
 
 			assertForbidden("""
 					SEND
-					destination:/topic/room.general
+					destination:/topic/room.%s
 
-					{"from":"admin","text":"fake"}""");
-			bob.sendJson("/app/room.general.send", "{\"text\":\"real\"}");
+					{"from":"admin","text":"fake"}""".formatted(roomId));
+			bob.sendJson("/app/room." + roomId + ".send", "{\"text\":\"real\"}");
 
 			assertThat(room.next(WAIT).body()).contains("\"real\"").doesNotContain("fake");
 		}

@@ -2,6 +2,7 @@ package dev.wslab.spring.chat;
 
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Grades exercise 2.10: joins and leaves are announced, and the online list can be read.
  */
+@Grades("2.10")
 @ChatServerTest
 class PresenceGraderTests {
 
@@ -60,7 +62,7 @@ class PresenceGraderTests {
 			try (StompTestSession alice = ChatClients.connect(this.port, "alice")) {
 				while (true) {
 					JsonNode next = json(presence.next(WAIT).body());
-					assertThat(next.path("user").asString()).as("2.10: no join or leave for bob's second tab")
+					assertThat(next.path("user").asString()).as("no join or leave for bob's second tab")
 						.isNotEqualTo("bob");
 					if (next.path("user").asString().equals("alice") && next.path("online").asBoolean()) {
 						break;

@@ -2,6 +2,7 @@ package dev.wslab.spring.chat;
 
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +13,7 @@ import static dev.wslab.spring.chat.ChatClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grades exercise 2.5: private messages reach their recipient and nobody else. */
+@Grades("2.5")
 @ChatServerTest
 class PrivateMessageGraderTests {
 
@@ -36,7 +38,7 @@ class PrivateMessageGraderTests {
 			// A later message to alice proves the earlier one had time to go astray.
 			bob.sendJson("/app/chat.private", "{\"to\":\"alice\",\"text\":\"got it\"}");
 			assertThat(json(alicesInbox.next(WAIT).body()).path("text").asString()).isEqualTo("got it");
-			assertThat(adminsInbox.size()).as("2.5: nobody else receives it").isZero();
+			assertThat(adminsInbox.size()).as("nobody else receives it").isZero();
 		}
 	}
 

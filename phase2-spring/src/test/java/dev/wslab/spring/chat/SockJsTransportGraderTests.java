@@ -6,6 +6,7 @@ import java.util.List;
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestClient;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SockJsClient} falls back to HTTP streaming (XHR streaming, else XHR polling) and
  * chats with a native WebSocket client through the same broker.
  */
+@Grades("2.3")
 @ChatServerTest
 class SockJsTransportGraderTests {
 
@@ -32,14 +34,15 @@ class SockJsTransportGraderTests {
 	void chatsEndToEndOverXhrWithoutWebSocket() {
 		SockJsClient httpOnly = new SockJsClient(List.of(new RestTemplateXhrTransport()));
 		URI endpoint = URI.create("http://127.0.0.1:" + this.port + "/ws/chat-sockjs");
+		String sockjsRoom = ChatClients.freshRoom("sockjs");
 		try (StompTestSession alice = StompTestClient.over(httpOnly, endpoint, new WebSocketHttpHeaders(),
 				ChatClients.bearer(ChatClients.token(this.port, "alice")), WAIT);
 				StompTestSession bob = ChatClients.connect(this.port, "bob")) {
-			FrameQueue alicesRoom = alice.subscribeWithReceipt("/topic/room.sockjs", WAIT);
-			FrameQueue bobsRoom = bob.subscribeWithReceipt("/topic/room.sockjs", WAIT);
+			FrameQueue alicesRoom = alice.subscribeWithReceipt("/topic/room." + sockjsRoom, WAIT);
+			FrameQueue bobsRoom = bob.subscribeWithReceipt("/topic/room." + sockjsRoom, WAIT);
 			FrameQueue alicesInbox = alice.subscribeWithReceipt("/user/queue/messages", WAIT);
 
-			alice.sendJson("/app/room.sockjs.send", "{\"text\":\"sent over XHR\"}");
+			alice.sendJson("/app/room." + sockjsRoom + ".send", "{\"text\":\"sent over XHR\"}");
 			bob.sendJson("/app/chat.private", "{\"to\":\"alice\",\"text\":\"received over XHR\"}");
 
 			assertThat(json(bobsRoom.next(WAIT).body()).path("text").asString()).isEqualTo("sent over XHR");

@@ -9,6 +9,7 @@ import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
 import dev.wslab.kit.client.ws.HttpHead;
 import dev.wslab.kit.client.ws.RawWebSocketClient;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.3: the endpoints, the prefixes, the simple broker and its heartbeats,
  * origins, and selectors.
  */
+@Grades("2.3")
 @ChatServerTest
 class StompConfigGraderTests {
 
@@ -41,17 +43,18 @@ class StompConfigGraderTests {
 
 			String connected = stomp.next(WAIT);
 			assertThat(connected).startsWith("CONNECTED\n").contains("\nversion:1.2\n");
-			assertThat(connected).as("2.3: the simple broker needs heartbeats and a TaskScheduler")
+			assertThat(connected).as("the simple broker needs heartbeats and a TaskScheduler")
 				.contains("\nheart-beat:10000,10000\n");
 		}
 	}
 
 	@Test
 	void routesAppDestinationsToControllersAndTopicsThroughTheBroker() {
+		String configCheckRoom = ChatClients.freshRoom("config-check");
 		try (StompTestSession alice = ChatClients.connect(this.port, "alice")) {
-			FrameQueue room = alice.subscribeWithReceipt("/topic/room.config-check", WAIT);
+			FrameQueue room = alice.subscribeWithReceipt("/topic/room." + configCheckRoom, WAIT);
 
-			alice.sendJson("/app/room.config-check.send", "{\"text\":\"through /app and back on /topic\"}");
+			alice.sendJson("/app/room." + configCheckRoom + ".send", "{\"text\":\"through /app and back on /topic\"}");
 
 			assertThat(ChatClients.json(room.next(WAIT).body()).path("text").asString())
 				.isEqualTo("through /app and back on /topic");
@@ -62,7 +65,7 @@ class StompConfigGraderTests {
 	void servesTheSockJsEndpoint() throws Exception {
 		HttpResponse<String> info = get("/ws/chat-sockjs/info", null);
 
-		assertThat(info.statusCode()).as("2.3: /ws/chat-sockjs is a SockJS endpoint").isEqualTo(200);
+		assertThat(info.statusCode()).as("/ws/chat-sockjs is a SockJS endpoint").isEqualTo(200);
 		assertThat(ChatClients.json(info.body()).path("websocket").asBoolean()).isTrue();
 	}
 
@@ -73,14 +76,14 @@ class StompConfigGraderTests {
 					+ "Upgrade: websocket\r\nConnection: Upgrade\r\nOrigin: https://evil.example\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
 
-			assertThat(head.status()).as("2.3: /ws/chat allows only the configured origins").isEqualTo(403);
+			assertThat(head.status()).as("/ws/chat allows only the configured origins").isEqualTo(403);
 		}
 	}
 
 	@Test
 	void refusesSockJsFromAnotherSite() throws Exception {
 		assertThat(get("/ws/chat-sockjs/info", "https://evil.example").statusCode())
-			.as("2.3: /ws/chat-sockjs allows only the configured origins")
+			.as("/ws/chat-sockjs allows only the configured origins")
 			.isEqualTo(403);
 	}
 
@@ -97,21 +100,23 @@ class StompConfigGraderTests {
 
 	@Test
 	void ignoresSelectorHeadersSoNoExpressionIsEvaluated() {
+		String selectorCheckRoom = ChatClients.freshRoom("selector-check");
 		try (StompTestSession alice = ChatClients.connect(this.port, "alice")) {
 			// Were selectors read, the first would filter every message out, and the
 			// second
 			// would be evaluated as SpEL (CVE-2018-1270).
-			FrameQueue filtered = alice.subscribe(selector("/topic/room.selector-check", "headers['nope'] == 'x'"));
-			FrameQueue hostile = alice.subscribe(selector("/topic/room.selector-check",
+			FrameQueue filtered = alice
+				.subscribe(selector("/topic/room." + selectorCheckRoom, "headers['nope'] == 'x'"));
+			FrameQueue hostile = alice.subscribe(selector("/topic/room." + selectorCheckRoom,
 					"T(java.lang.System).setProperty('wslab.pwned', 'yes') == null"));
-			FrameQueue plain = alice.subscribeWithReceipt("/topic/room.selector-check", WAIT);
+			FrameQueue plain = alice.subscribeWithReceipt("/topic/room." + selectorCheckRoom, WAIT);
 
-			alice.sendJson("/app/room.selector-check.send", "{\"text\":\"selectors do nothing\"}");
+			alice.sendJson("/app/room." + selectorCheckRoom + ".send", "{\"text\":\"selectors do nothing\"}");
 
 			assertThat(plain.next(WAIT).body()).contains("selectors do nothing");
-			assertThat(filtered.next(WAIT).body()).as("2.3: a selector header must not filter").contains("selectors");
+			assertThat(filtered.next(WAIT).body()).as("a selector header must not filter").contains("selectors");
 			assertThat(hostile.next(WAIT).body()).contains("selectors do nothing");
-			assertThat(System.getProperty("wslab.pwned")).as("2.3: no selector expression ran").isNull();
+			assertThat(System.getProperty("wslab.pwned")).as("no selector expression ran").isNull();
 		}
 	}
 

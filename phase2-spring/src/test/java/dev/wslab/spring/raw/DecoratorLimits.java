@@ -73,14 +73,14 @@ final class DecoratorLimits implements AutoCloseable {
 	 * TCP connection has been closed by the server.
 	 */
 	void assertZedIsGoneAndAnnStillServed() throws Exception {
-		assertThat(this.echo.openSessions()).as("2.1: only ann's session is left").isEqualTo(1);
+		assertThat(this.echo.openSessions()).as("only ann's session is left").isEqualTo(1);
 		this.echo.broadcast("after zed");
 		// Tomcat splits the big broadcasts into continuation frames: skip to the end.
 		while (!"after zed".equals(this.ann.nextFrame(WAIT).text())) {
 			// Earlier broadcasts.
 		}
 		this.zed.resumeReading();
-		assertThat(this.zed.awaitTcpClose(WAIT)).as("2.1: the server closed zed's connection").isTrue();
+		assertThat(this.zed.awaitTcpClose(WAIT)).as("the server closed zed's connection").isTrue();
 	}
 
 	@Override

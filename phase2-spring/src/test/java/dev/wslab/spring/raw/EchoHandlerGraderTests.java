@@ -10,9 +10,8 @@ import java.util.concurrent.Executors;
 import dev.wslab.kit.client.ws.HttpHead;
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Grades exercise 2.1: the echo handler, its origin allowlist, and safe concurrent sends.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.1")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EchoHandlerGraderTests {
 
@@ -79,10 +78,10 @@ class EchoHandlerGraderTests {
 			Set<String> received = new HashSet<>();
 			for (int i = 0; i < expected.size(); i++) {
 				WireFrame frame = client.nextFrame(WAIT);
-				assertThat(frame.opcode()).as("2.1: every frame intact, none interleaved").isEqualTo(WireFrame.TEXT);
+				assertThat(frame.opcode()).as("every frame intact, none interleaved").isEqualTo(WireFrame.TEXT);
 				received.add(frame.text());
 			}
-			assertThat(received).as("2.1: every broadcast arrives whole").isEqualTo(expected);
+			assertThat(received).as("every broadcast arrives whole").isEqualTo(expected);
 		}
 	}
 
@@ -94,7 +93,7 @@ class EchoHandlerGraderTests {
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
 
 			assertThat(head.status()).isEqualTo(403);
-			assertThat(this.echo.openSessions()).as("2.1: the refused handshake opened no session").isZero();
+			assertThat(this.echo.openSessions()).as("the refused handshake opened no session").isZero();
 		}
 	}
 

@@ -10,9 +10,8 @@ import java.util.concurrent.Future;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serve at most two messages a second, so 60 messages at once would take 30 s. The test
  * allows 15.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.2")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"server.tomcat.threads.max=2", "server.tomcat.threads.min-spare=1", "wslab.raw.progress-delay=1s" })
 class ProgressHandlerGraderTests {

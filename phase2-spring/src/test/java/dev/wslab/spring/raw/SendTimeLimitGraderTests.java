@@ -1,8 +1,7 @@
 package dev.wslab.spring.raw;
 
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * too long when the next send comes along, and the session is closed and forgotten. No
  * buffer limit can fire here: it is 1 GB.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.1")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "wslab.raw.send-time-limit=500ms", "wslab.raw.send-buffer-limit=1GB" })
 class SendTimeLimitGraderTests {

@@ -9,9 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.12: stopping the reactive chat closes every session with 1001, and
  * shutdown does not wait out its timeout.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.12")
 class GracefulShutdownGraderTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -49,8 +48,7 @@ class GracefulShutdownGraderTests {
 
 			for (RawWebSocketClient client : clients) {
 				WireFrame close = nextClose(client);
-				assertThat(close.closeCode()).as("2.12: every session is closed with 1001 (going away)")
-					.isEqualTo(1001);
+				assertThat(close.closeCode()).as("every session is closed with 1001 (going away)").isEqualTo(1001);
 				client.send(WireFrame.close(1001, ""));
 			}
 			// Far less than the 60 s timeout: the app did not wait for the sockets.

@@ -5,9 +5,8 @@ import java.time.Duration;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Grades exercise 2.11: the reactive chat, and its policy for a client that stops
  * reading.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.11")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "wslab.reactive.client-buffer=64",
 				// Long enough that the stalled client below always gets its close frame.

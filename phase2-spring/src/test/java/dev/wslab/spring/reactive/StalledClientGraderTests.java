@@ -5,9 +5,8 @@ import java.time.Duration;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
-import dev.wslab.spring.ServerErrors;
+import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * close frame cannot get out, so after the grace period the server drops the connection,
  * and the memory queued for it with it.
  */
-@ExtendWith(ServerErrors.class)
+@Grades("2.11")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "wslab.reactive.client-buffer=64",
 				"wslab.reactive.close-grace=1s" })

@@ -53,6 +53,28 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 	}
 
 	@Override
+	public String rabbitmqctl(String... arguments) {
+		String[] command = new String[arguments.length + 1];
+		command[0] = "rabbitmqctl";
+		System.arraycopy(arguments, 0, command, 1, arguments.length);
+		try {
+			var result = this.container.execInContainer(command);
+			if (result.getExitCode() != 0) {
+				throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed:\n"
+						+ result.getStdout() + result.getStderr());
+			}
+			return result.getStdout();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
 	public String host() {
 		return this.container.getHost();
 	}

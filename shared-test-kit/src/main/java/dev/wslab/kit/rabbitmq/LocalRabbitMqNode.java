@@ -2,6 +2,7 @@ package dev.wslab.kit.rabbitmq;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,6 +134,34 @@ final class LocalRabbitMqNode implements RabbitMqBroker {
 				Thread.currentThread().interrupt();
 			}
 		});
+	}
+
+	@Override
+	public String rabbitmqctl(String... arguments) {
+		Path ctl = Binaries.require("rabbitmqctl", INSTALL,
+				List.of("/usr/lib/rabbitmq/bin/rabbitmqctl", "rabbitmqctl"));
+		List<String> command = new java.util.ArrayList<>(List.of(ctl.toString(), "-n", this.nodeName));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dir.toFile()).redirectErrorStream(true);
+		// The CLI is an Erlang node too: it needs this node's cookie (in HOME) and epmd.
+		builder.environment().put("HOME", this.dir.toString());
+		builder.environment().put("ERL_EPMD_PORT", String.valueOf(this.epmdPort));
+		builder.environment().put("RABBITMQ_ENABLED_PLUGINS_FILE", this.dir.resolve("enabled_plugins").toString());
+		try {
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed:\n" + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Path log() {

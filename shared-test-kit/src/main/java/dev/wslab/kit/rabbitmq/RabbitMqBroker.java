@@ -1,5 +1,6 @@
 package dev.wslab.kit.rabbitmq;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +70,58 @@ public interface RabbitMqBroker {
 	 * @return for example {@code local process rabbitmq-server (node wslab-...)}
 	 */
 	String description();
+
+	/**
+	 * Runs {@code rabbitmqctl} against this broker, so that a test can ask the broker
+	 * itself rather than the application (which queues exist, who is connected).
+	 * @param arguments the command and its arguments, such as {@code list_queues name}
+	 * @return what the command printed
+	 * @throws UnsupportedOperationException for a broker the kit did not start, such as a
+	 * shared workshop broker
+	 */
+	default String rabbitmqctl(String... arguments) {
+		throw new UnsupportedOperationException("rabbitmqctl is not available for " + description()
+				+ ": it runs only against a broker the kit started (unset WSLAB_RABBITMQ_HOST)");
+	}
+
+	/**
+	 * Lists the broker's queues in the virtual host.
+	 * @return the queue names
+	 */
+	default List<String> queues() {
+		return lines(rabbitmqctl("list_queues", "-p", virtualHost(), "name", "--quiet", "--no-table-headers"));
+	}
+
+	/**
+	 * Lists the broker's STOMP connections (the STOMP plugin's own command: plain
+	 * {@code list_connections} does not show them), one line per connection with its
+	 * user.
+	 * @return the connections' users
+	 */
+	default List<String> stompConnections() {
+		return lines(rabbitmqctl("list_stomp_connections", "auth_login", "--quiet", "--no-table-headers"));
+	}
+
+	/**
+	 * Creates a user with full permissions on the virtual host, or resets its password if
+	 * it exists: applications log in as their own user, never as {@code guest}.
+	 * @param user the user name
+	 * @param password the password
+	 */
+	default void addUser(String user, String password) {
+		if (!lines(rabbitmqctl("list_users", "--quiet", "--no-table-headers")).stream()
+			.anyMatch((line) -> line.split("\\s+")[0].equals(user))) {
+			rabbitmqctl("add_user", user, password);
+		}
+		else {
+			rabbitmqctl("change_password", user, password);
+		}
+		rabbitmqctl("set_permissions", "-p", virtualHost(), user, ".*", ".*", ".*");
+	}
+
+	private static List<String> lines(String output) {
+		return output.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+	}
 
 	/**
 	 * Returns a topic destination nobody else uses, so tests sharing the broker stay

@@ -5,13 +5,17 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.grading.GradedFailure;
 import dev.wslab.kit.scoreboard.ExerciseResult.Status;
+import dev.wslab.kit.track.HintLog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Scoreboard {
 
+	private static final int EXPECTED_LINES = 8;
+
+	private static final int TRANSCRIPT_CLIENTS = 3;
+
+	private static final int TRANSCRIPT_LINES = 8;
+
+	private static final int LINE_WIDTH = 160;
+
 	private Scoreboard() {
 	}
 
@@ -41,7 +53,7 @@ public final class Scoreboard {
 		Path dir = Path.of(args[2]);
 		String track = args[3];
 		String mode = args.length > 4 ? args[4] : "normal";
-		int code = run(Catalog.load(root), phase, dir, track, "strict".equals(mode), System.out);
+		int code = run(Catalog.load(root), root, phase, dir, track, "strict".equals(mode), System.out);
 		Path marker = dir.resolve("FAILED");
 		try {
 			Files.createDirectories(dir);
@@ -58,6 +70,22 @@ public final class Scoreboard {
 	}
 
 	static int run(Catalog catalog, String phase, Path dir, String track, boolean strict, PrintStream out) {
+		return run(catalog, null, phase, dir, track, strict, out);
+	}
+
+	/**
+	 * Prints and writes the board of one phase and returns the build's verdict.
+	 * @param catalog the catalog
+	 * @param root the workspace root, for the other phases' progress and the hints read;
+	 * null to leave them out
+	 * @param phase the phase module
+	 * @param dir its results directory
+	 * @param track the track that was graded
+	 * @param strict whether an exercise whose graders ran no test fails the run
+	 * @param out where the board goes
+	 * @return 0 if the run passes, 1 if not
+	 */
+	static int run(Catalog catalog, Path root, String phase, Path dir, String track, boolean strict, PrintStream out) {
 		RunResults results = RunResults.read(catalog, phase, dir);
 		if (results == null) {
 			if (catalog.ofPhase(phase).isEmpty()) {
@@ -69,7 +97,7 @@ public final class Scoreboard {
 			return 1;
 		}
 		print(results, track, out);
-		write(results, track, dir);
+		write(catalog, root, results, track, dir);
 		boolean notRun = results.exercises().stream().anyMatch((result) -> result.status() == Status.NOT_RUN);
 		if (strict && notRun) {
 			out.println("Strict mode: an exercise's graders ran no test. Check the graders named in catalog.json.");
@@ -113,11 +141,18 @@ public final class Scoreboard {
 			Exercise exercise = next.exercise();
 			out.println(" Next: " + exercise.id() + " " + exercise.title() + " — " + exercise.concept());
 			exercise.files().forEach((file) -> out.println("   edit   " + track + "/" + file));
-			out.println("   hint   " + exercise.hints().get(0));
 			TestOutcome failure = next.firstFailure();
+			TestOutcome.Lesson lesson = (failure != null) ? failure.lesson() : null;
+			out.println("   hint   "
+					+ ((lesson != null && lesson.hint() != null) ? lesson.hint() : exercise.hints().get(0)));
 			if (failure != null) {
 				out.println("   first failure  " + simpleName(failure.testClass()) + " › " + failure.name());
-				failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+				if (lesson != null) {
+					printLesson(lesson, out);
+				}
+				else {
+					failure.failure().lines().limit(6).forEach((line) -> out.println("     " + line));
+				}
 			}
 			out.println("   more   ./learn hint " + exercise.id() + "   ·   " + exercise.reference().title() + " "
 					+ exercise.reference().url());
@@ -134,7 +169,34 @@ public final class Scoreboard {
 		out.println(rule);
 	}
 
-	private static void write(RunResults results, String track, Path dir) {
+	/**
+	 * Prints a graded failure: the expectation, the server's exception, then the last
+	 * lines each client saw, where the wrong turn usually is.
+	 */
+	private static void printLesson(TestOutcome.Lesson lesson, PrintStream out) {
+		lesson.expected().lines().limit(EXPECTED_LINES).forEach((line) -> out.println("     " + clip(line)));
+		if (lesson.server() != null) {
+			out.println("     inside the server: " + clip(lesson.server()));
+		}
+		List<GradedFailure.ClientLog> clients = lesson.clients();
+		int from = Math.max(0, clients.size() - TRANSCRIPT_CLIENTS);
+		if (from > 0) {
+			out.println("     (" + from + " earlier clients: see scoreboard.html)");
+		}
+		for (GradedFailure.ClientLog client : clients.subList(from, clients.size())) {
+			List<String> lines = client.lines();
+			int skipped = Math.max(0, lines.size() - TRANSCRIPT_LINES);
+			out.println("     transcript of " + client.name()
+					+ ((skipped > 0) ? ", last " + TRANSCRIPT_LINES + " of " + lines.size() + " lines" : "") + ":");
+			lines.subList(skipped, lines.size()).forEach((line) -> out.println("       " + clip(line)));
+		}
+	}
+
+	private static String clip(String line) {
+		return (line.length() <= LINE_WIDTH) ? line : line.substring(0, LINE_WIDTH - 1) + "…";
+	}
+
+	private static void write(Catalog catalog, Path root, RunResults results, String track, Path dir) {
 		Map<String, Object> board = new LinkedHashMap<>();
 		board.put("phase", results.phase());
 		board.put("track", track);
@@ -159,11 +221,32 @@ public final class Scoreboard {
 				.build()
 				.writerWithDefaultPrettyPrinter()
 				.writeValue(dir.resolve("scoreboard.json").toFile(), board);
-			Files.writeString(dir.resolve("scoreboard.html"), ScoreboardPage.render(results, track));
+			Files.writeString(dir.resolve("scoreboard.html"),
+					ScoreboardPage.render(results, progress(catalog, root, results), track, hintsRead(root)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<ScoreboardPage.Progress> progress(Catalog catalog, Path root, RunResults current) {
+		List<ScoreboardPage.Progress> phases = new ArrayList<>();
+		for (String phase : catalog.exercises().stream().map(Exercise::phase).distinct().toList()) {
+			RunResults results = phase.equals(current.phase()) ? current : (root != null)
+					? RunResults.read(catalog, phase, root.resolve(phase).resolve("target/scoreboard")) : null;
+			long required = catalog.ofPhase(phase).stream().filter((exercise) -> !exercise.stretch()).count();
+			phases.add((results != null) ? ScoreboardPage.Progress.of(results)
+					: new ScoreboardPage.Progress(phase, 0, required, false));
+		}
+		return phases;
+	}
+
+	private static ToIntFunction<Exercise> hintsRead(Path root) {
+		if (root == null) {
+			return (exercise) -> 0;
+		}
+		HintLog log = HintLog.load(root);
+		return log::seen;
 	}
 
 	static String simpleName(String className) {

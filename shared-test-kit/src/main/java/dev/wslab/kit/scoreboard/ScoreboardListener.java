@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.wslab.kit.grading.GradedFailure;
 import dev.wslab.kit.infra.InfrastructureUnavailableException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,8 +67,10 @@ public final class ScoreboardListener implements TestExecutionListener {
 		// A class-level failure (a failing @BeforeAll, say) fails every test it would
 		// have run.
 		String name = test.isTest() ? testName(test) : "(class setup) " + test.getDisplayName();
-		this.outcomes.add(new TestOutcome(className(test), name, status, summary(failure), todoOf(failure),
-				isInfrastructure(failure)));
+		GradedFailure graded = (failure instanceof GradedFailure teaching) ? teaching : null;
+		this.outcomes.add(new TestOutcome(className(test), name, status,
+				(graded != null) ? firstLines(graded.expected()) : summary(failure), todoOf(failure),
+				isInfrastructure(failure), (graded != null) ? TestOutcome.Lesson.of(graded) : null));
 	}
 
 	@Override
@@ -123,7 +126,10 @@ public final class ScoreboardListener implements TestExecutionListener {
 		if (failure == null) {
 			return null;
 		}
-		String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		return firstLines(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+	}
+
+	private static String firstLines(String text) {
 		String[] lines = text.split("\n");
 		return lines.length <= 40 ? text : String.join("\n", List.of(lines).subList(0, 40)) + "\n…";
 	}

@@ -3,12 +3,10 @@ package dev.wslab.kit.track;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import dev.wslab.kit.catalog.Catalog;
@@ -94,9 +92,8 @@ public final class Learn {
 	}
 
 	private int hint(Exercise exercise, int requested) {
-		Properties seen = loadSeen();
-		int level = requested > 0 ? requested
-				: Math.min(exercise.hints().size(), Integer.parseInt(seen.getProperty(exercise.id(), "0")) + 1);
+		HintLog seen = HintLog.load(this.root);
+		int level = requested > 0 ? requested : seen.next(exercise);
 		if (level < 1 || level > exercise.hints().size()) {
 			this.out.println(exercise.id() + " has hints 1 to " + exercise.hints().size() + ".");
 			return 2;
@@ -112,9 +109,8 @@ public final class Learn {
 			this.out.println(
 					"  That was the last hint. './learn reveal " + exercise.id() + "' shows the reference answer.");
 		}
-		seen.setProperty(exercise.id(),
-				String.valueOf(Math.max(level, Integer.parseInt(seen.getProperty(exercise.id(), "0")))));
-		saveSeen(seen);
+		seen.markSeen(exercise, level);
+		seen.save();
 		return 0;
 	}
 
@@ -187,33 +183,6 @@ public final class Learn {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private Properties loadSeen() {
-		Properties seen = new Properties();
-		Path file = this.root.resolve(".wslab/hints.properties");
-		if (Files.exists(file)) {
-			try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				seen.load(reader);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return seen;
-	}
-
-	private void saveSeen(Properties seen) {
-		Path file = this.root.resolve(".wslab/hints.properties");
-		try {
-			Files.createDirectories(file.getParent());
-			try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-				seen.store(writer, "hint levels seen per exercise; delete to start over");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

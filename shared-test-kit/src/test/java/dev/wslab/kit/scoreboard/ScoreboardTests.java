@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.grading.GradedFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,12 +54,39 @@ class ScoreboardTests {
 				   first failure  FrameHeaderGraderTests$Nested › readsFin
 				     UnsupportedOperationException: TODO(1.3): read the FIN bit
 				""");
-		assertThat(this.dir.resolve("scoreboard.html")).content().contains("<td>The frame header</td>");
+		assertThat(this.dir.resolve("scoreboard.html")).content().contains("<span class=\"title\">The frame header");
 		assertThat(JsonMapper.builder()
 			.build()
 			.readTree(this.dir.resolve("scoreboard.json").toFile())
 			.get("next")
 			.asString()).isEqualTo("1.3");
+	}
+
+	@Test
+	void showsAGradedFailuresExpectationServerExceptionTheTranscriptsLastLinesAndTheNextHint() throws Exception {
+		List<String> transcript = new java.util.ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			transcript.add(String.format("%6d ms → frame %d", i, i));
+		}
+		TestOutcome.Lesson lesson = new TestOutcome.Lesson("[the FIN bit] expected true but was false",
+				"java.lang.UnsupportedOperationException: TODO(1.3): read the FIN bit",
+				List.of(new GradedFailure.ClientLog("a raw WebSocket client to 127.0.0.1:8081", transcript)),
+				"2 of 3 ('./learn hint 1.3' marks it read): Mask 0x80.");
+		write(new TestOutcome("x.AcceptKeyGraderTests", "rfcExample", "PASSED", null, null, false), new TestOutcome(
+				"x.FrameHeaderGraderTests", "readsFin", "FAILED", lesson.expected(), "1.3", false, lesson));
+
+		String board = run("exercises");
+
+		assertThat(board).contains("""
+				   hint   2 of 3 ('./learn hint 1.3' marks it read): Mask 0x80.
+				   first failure  FrameHeaderGraderTests › readsFin
+				     [the FIN bit] expected true but was false
+				     inside the server: java.lang.UnsupportedOperationException: TODO(1.3): read the FIN bit
+				     transcript of a raw WebSocket client to 127.0.0.1:8081, last 8 of 20 lines:
+				           13 ms → frame 13
+				""")
+			.contains("           20 ms → frame 20\n   more   ./learn hint 1.3   ·")
+			.doesNotContain("frame 12\n");
 	}
 
 	@Test

@@ -8,7 +8,8 @@ package dev.wslab.protocol.message;
  * <p>
  * The table of RFC 3629 §4 is enforced one byte at a time: after a lead byte the next
  * byte's allowed range narrows to rule out overlong forms (E0, F0), UTF-16 surrogates
- * (ED) and code points above U+10FFFF (F4).
+ * (ED) and code points above U+10FFFF (F4). After refusing a message, by
+ * {@code feed} or {@code finish}, the validator is ready for the next one.
  */
 public final class Utf8Validator {
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 import javax.crypto.SecretKey;
 
+import dev.wslab.kit.grading.Grades;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Grades exercise 2.6: issuing and checking tokens, without a server. */
+@Grades("2.6")
 class JwtTokensGraderTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.wslab.kit.client.ws.Transcript;
+import dev.wslab.kit.grading.ClientTranscripts;
 
 /**
  * An SSE client that parses a {@code text/event-stream} the way the HTML standard's event
@@ -32,6 +33,7 @@ public final class SseTestClient implements AutoCloseable {
 
 	private SseTestClient(HttpResponse<InputStream> response) {
 		this.response = response;
+		ClientTranscripts.opened("SSE client of " + response.uri(), this.transcript);
 		Thread.ofVirtual().name("sse-reader").start(this::readLoop);
 	}
 

@@ -9,7 +9,9 @@ import dev.wslab.kit.client.ws.Transcript;
 
 /**
  * The frames that arrived for one subscription (or the session's errors), taken with
- * bounded waits.
+ * bounded waits. Unless the subscription asked for them, frames with the header
+ * {@code history:true} (a room's replayed history) are left out, so a test sees only what
+ * was sent after it subscribed; the transcript still shows them.
  */
 public final class FrameQueue {
 
@@ -17,15 +19,33 @@ public final class FrameQueue {
 
 	private final Transcript transcript;
 
+	private final boolean includeHistory;
+
 	private final BlockingQueue<ReceivedFrame> frames = new LinkedBlockingQueue<>();
 
 	FrameQueue(String name, Transcript transcript) {
+		this(name, transcript, false);
+	}
+
+	FrameQueue(String name, Transcript transcript, boolean includeHistory) {
 		this.name = name;
 		this.transcript = transcript;
+		this.includeHistory = includeHistory;
+	}
+
+	/**
+	 * Returns whether this queue keeps a frame: not replayed history it did not ask for.
+	 * @param frame the frame
+	 * @return true if {@link #add} queues it
+	 */
+	boolean wants(ReceivedFrame frame) {
+		return this.includeHistory || !"true".equals(frame.header("history"));
 	}
 
 	void add(ReceivedFrame frame) {
-		this.frames.add(frame);
+		if (wants(frame)) {
+			this.frames.add(frame);
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.wslab.kit.client.ws.Transcript;
+import dev.wslab.kit.grading.ClientTranscripts;
 
 import org.springframework.messaging.simp.stomp.ReactorNettyTcpStompClient;
 import org.springframework.messaging.simp.stomp.StompClientSupport;
@@ -85,6 +86,7 @@ public final class StompTestClient {
 		scheduler.setVirtualThreads(true);
 		client.setTaskScheduler(scheduler);
 		Transcript transcript = new Transcript();
+		ClientTranscripts.opened(description, transcript);
 		FrameQueue errors = new FrameQueue("ERROR frames", transcript);
 		Recorder handler = new Recorder(transcript, errors);
 		transcript.sent("CONNECT " + redacted(connectHeaders));

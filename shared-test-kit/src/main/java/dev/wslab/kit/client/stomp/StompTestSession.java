@@ -52,6 +52,20 @@ public final class StompTestSession implements AutoCloseable {
 	}
 
 	/**
+	 * Subscribes and returns a queue that also keeps frames marked {@code history:true},
+	 * for a test about the history a new subscriber is sent.
+	 * @param destination the destination
+	 * @return the queue
+	 */
+	public FrameQueue subscribeIncludingHistory(String destination) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		FrameQueue queue = new FrameQueue(destination, this.transcript, true);
+		doSubscribe(headers, queue);
+		return queue;
+	}
+
+	/**
 	 * Subscribes with full control of the headers (for example a {@code selector}
 	 * header).
 	 * @param headers the SUBSCRIBE headers; the destination is required
@@ -107,7 +121,8 @@ public final class StompTestSession implements AutoCloseable {
 			@Override
 			public void handleFrame(StompHeaders frameHeaders, Object payload) {
 				ReceivedFrame frame = frame("MESSAGE", frameHeaders, payload);
-				StompTestSession.this.transcript.received(frame.toString());
+				StompTestSession.this.transcript
+					.received(queue.wants(frame) ? frame.toString() : frame + " (history: not queued for this test)");
 				queue.add(frame);
 			}
 		});

@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.wslab.kit.client.ws.WireFrameCodec.LengthEncoding;
+import dev.wslab.kit.grading.ClientTranscripts;
 
 /**
  * A WebSocket client over a raw socket that can send any frame, including malformed ones,
@@ -55,6 +56,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 		this.socket = socket;
 		this.out = socket.getOutputStream();
 		this.startPaused = startPaused;
+		ClientTranscripts.opened("a raw WebSocket client to " + socket.getInetAddress().getHostAddress() + ":"
+				+ socket.getPort() + " (local port " + socket.getLocalPort() + ")", this.transcript);
 	}
 
 	/**

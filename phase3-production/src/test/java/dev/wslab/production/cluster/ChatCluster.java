@@ -1,0 +1,145 @@
+package dev.wslab.production.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.wslab.kit.rabbitmq.RabbitMq;
+import dev.wslab.kit.rabbitmq.RabbitMqBroker;
+import dev.wslab.kit.redis.Redis;
+import dev.wslab.kit.redis.RedisServer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Instances of the cluster chat, each a Spring application in this JVM on its own random
+ * port, sharing the kit's real RabbitMQ and Redis. One cluster serves every grader class
+ * in the JVM ({@link #shared()}); graders keep apart with fresh room names.
+ */
+public final class ChatCluster implements AutoCloseable {
+
+	/** 32 bytes, base64: the JWT key every instance shares. */
+	public static final String SECRET = "d3NsYWItY2x1c3Rlci1zZWNyZXQtMzItYnl0ZXMtISE=";
+
+	/** The one origin whose pages may open the chat's endpoints in these tests. */
+	public static final String PAGE_ORIGIN = "http://chat.example";
+
+	/** The broker user the instances log in as. */
+	public static final String BROKER_USER = "wslab-chat";
+
+	private static volatile ChatCluster shared;
+
+	private final RabbitMqBroker broker;
+
+	private final RedisServer redis;
+
+	private final String brokerPassword = UUID.randomUUID().toString();
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	private ChatCluster(RabbitMqBroker broker, RedisServer redis) {
+		this.broker = broker;
+		this.redis = redis;
+		broker.addUser(BROKER_USER, this.brokerPassword);
+	}
+
+	/**
+	 * Returns the JVM's two-instance cluster, started on first use, stopped at exit.
+	 * @return the cluster
+	 */
+	public static ChatCluster shared() {
+		ChatCluster cluster = shared;
+		if (cluster == null) {
+			synchronized (ChatCluster.class) {
+				cluster = shared;
+				if (cluster == null) {
+					cluster = new ChatCluster(RabbitMq.shared(), Redis.shared());
+					cluster.startInstance();
+					cluster.startInstance();
+					ChatCluster started = cluster;
+					Runtime.getRuntime().addShutdownHook(new Thread(started::close, "wslab-cluster-stop"));
+					shared = cluster;
+				}
+			}
+		}
+		return cluster;
+	}
+
+	/**
+	 * Starts one more instance.
+	 * @return its index, from 0
+	 */
+	public synchronized int startInstance() {
+		int index = this.instances.size();
+		Map<String, Object> properties = Map.ofEntries(Map.entry("server.port", 0),
+				Map.entry("wslab.cluster.instance", "chat-" + (index + 1)), Map.entry("wslab.chat.jwt.secret", SECRET),
+				Map.entry("wslab.chat.allowed-origins", PAGE_ORIGIN),
+				Map.entry("wslab.broker.host", this.broker.host()),
+				Map.entry("wslab.broker.stomp-port", this.broker.stompPort()),
+				Map.entry("wslab.broker.login", BROKER_USER), Map.entry("wslab.broker.passcode", this.brokerPassword),
+				Map.entry("wslab.broker.virtual-host", this.broker.virtualHost()),
+				Map.entry("spring.data.redis.host", this.redis.host()),
+				Map.entry("spring.data.redis.port", this.redis.port()),
+				Map.entry("spring.data.redis.password", this.redis.password()));
+		// As command-line arguments: they win over the app's application.properties.
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterChatApp.class).run(arguments);
+		this.instances.add(context);
+		return index;
+	}
+
+	/**
+	 * Returns an instance's HTTP port.
+	 * @param index the instance, from 0
+	 * @return the port
+	 */
+	public int port(int index) {
+		return ((WebServerApplicationContext) this.instances.get(index)).getWebServer().getPort();
+	}
+
+	/**
+	 * Returns every instance's HTTP port.
+	 * @return the ports, in start order
+	 */
+	public List<Integer> ports() {
+		return java.util.stream.IntStream.range(0, this.instances.size()).mapToObj(this::port).toList();
+	}
+
+	/**
+	 * Returns an instance's application context.
+	 * @param index the instance, from 0
+	 * @return the context
+	 */
+	public ConfigurableApplicationContext context(int index) {
+		return this.instances.get(index);
+	}
+
+	/**
+	 * Returns the broker the instances share.
+	 * @return the broker
+	 */
+	public RabbitMqBroker broker() {
+		return this.broker;
+	}
+
+	/**
+	 * Returns the Redis the instances share.
+	 * @return the Redis server
+	 */
+	public RedisServer redis() {
+		return this.redis;
+	}
+
+	@Override
+	public synchronized void close() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+		this.instances.clear();
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.wslab.kit.mutation;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.wslab.kit.catalog.Catalog;
+import dev.wslab.kit.catalog.Exercise;
+
+/**
+ * Measures how strong each exercise's graders are: for every exercise of a phase, one PIT
+ * run mutates the reference answer (the classes of the exercise's files, compiled from
+ * {@code solutions/}) and runs only that exercise's graders. A grader that lets a mutant
+ * pass would also pass a learner's wrong answer.
+ *
+ * <p>
+ * The build's {@code mutation} profile runs it after a phase is compiled. It prints and
+ * writes the table to {@code <phase>/target/mutation/grader-strength.md}, with each
+ * exercise's PIT report beside it. In {@code check} mode it fails when an exercise kills
+ * fewer mutants than the floor recorded for it in {@code docs/mutation-floors.json}; in
+ * {@code record} mode it writes the floors and the phase's section of
+ * {@code docs/grader-strength.md} instead.
+ */
+public final class GraderStrength {
+
+	/** Where the floors are recorded, relative to the workspace root. */
+	public static final String FLOORS = "docs/mutation-floors.json";
+
+	/** The committed report, relative to the workspace root. */
+	public static final String DOC = "docs/grader-strength.md";
+
+	/** The score every exercise's graders should reach, in percent. */
+	public static final int TARGET = 85;
+
+	private GraderStrength() {
+	}
+
+	/**
+	 * Entry point for the build.
+	 * @param args {@code --name=value} options: root, phase, out, classes, sources, mode
+	 * ({@code check} or {@code record}), only (exercise ids, comma-separated; empty for
+	 * all), threads, timeoutConst, pit (its version, for the report)
+	 */
+	public static void main(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			options.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		System.exit(run(options, System.out) ? 0 : 1);
+	}
+
+	static boolean run(Map<String, String> options, PrintStream out) {
+		Path root = Path.of(options.get("root"));
+		String phase = options.get("phase");
+		String mode = options.getOrDefault("mode", "check");
+		List<String> only = Arrays.stream(options.getOrDefault("only", "").split(","))
+			.map(String::trim)
+			.filter((id) -> !id.isEmpty())
+			.toList();
+		List<Exercise> exercises = Catalog.load(root)
+			.ofPhase(phase)
+			.stream()
+			.filter((exercise) -> only.isEmpty() || only.contains(exercise.id()))
+			.toList();
+		if (exercises.isEmpty()) {
+			out.println("[mutation] " + phase + ": no exercise to mutate");
+			return true;
+		}
+		if ("record".equals(mode) && !only.isEmpty()) {
+			out.println("[mutation] record mode measures the whole phase; drop -Dwslab.mutation.only");
+			return false;
+		}
+		Path dir = Path.of(options.get("out"));
+		PitRun.Settings settings = new PitRun.Settings(dir, Path.of(options.get("classes")),
+				Path.of(options.get("sources")), Integer.parseInt(options.getOrDefault("threads", "2")),
+				Integer.parseInt(options.getOrDefault("timeoutConst", "4000")), 20);
+		PitRun pit = new PitRun(settings);
+		Equivalents equivalents = Equivalents.read(root.resolve(DOC));
+		long start = System.nanoTime();
+		List<ExerciseStrength> results = new ArrayList<>();
+		for (Exercise exercise : exercises) {
+			out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
+			out.flush();
+			ExerciseStrength result = pit.run(exercise).withEquivalents(equivalents.of(exercise.id()));
+			results.add(result);
+			out.printf("%3d/%-3d killed, %d equivalent  %3d%%  (%d s)%n", result.killed(), result.mutants(),
+					result.equivalents().size(), result.score(), result.seconds());
+			int stale = equivalents.of(exercise.id()).size() - result.equivalents().size();
+			if (stale > 0) {
+				out.println("[mutation]       " + stale + " mutant(s) listed as equivalent in " + DOC
+						+ " did not survive or moved; update the list");
+			}
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Floors floors = Floors.read(root.resolve(FLOORS));
+		if ("record".equals(mode)) {
+			floors = floors.with(results);
+			floors.write(root.resolve(FLOORS));
+		}
+		StrengthReport report = new StrengthReport(phase, results, floors, took, settings,
+				options.getOrDefault("pit", "?"));
+		report.write(dir.resolve("grader-strength.md"));
+		out.println("[mutation] table and PIT reports: " + dir);
+		if ("record".equals(mode)) {
+			report.replaceSectionIn(root.resolve(DOC));
+			out.println("[mutation] recorded the floors in " + FLOORS + " and the table in " + DOC);
+			return true;
+		}
+		List<String> failures = floors.check(results);
+		failures.forEach((failure) -> out.println("[mutation] BELOW FLOOR: " + failure));
+		out.println(failures.isEmpty() ? "[mutation] every exercise is at or above its floor"
+				: "[mutation] FAILED: graders got weaker; see the survivors in " + dir.resolve("grader-strength.md"));
+		return failures.isEmpty();
+	}
+
+}

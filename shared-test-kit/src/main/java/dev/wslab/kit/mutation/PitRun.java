@@ -1,0 +1,153 @@
+package dev.wslab.kit.mutation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.mutation.ExerciseStrength.Mutant;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * One PIT run for one exercise, in its own JVM on this JVM's class path: PIT mutates the
+ * classes of the exercise's files and runs the exercise's graders, and nothing else,
+ * against each mutant.
+ */
+final class PitRun {
+
+	private static final String PIT_MAIN = "org.pitest.mutationtest.commandline.MutationCoverageReport";
+
+	private final Settings settings;
+
+	PitRun(Settings settings) {
+		this.settings = settings;
+	}
+
+	ExerciseStrength run(Exercise exercise) {
+		Path dir = this.settings.out().resolve(exercise.id());
+		long start = System.nanoTime();
+		try {
+			Files.createDirectories(dir);
+			Path log = dir.resolve("pit.log");
+			Process process = new ProcessBuilder(command(exercise, dir)).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			if (!process.waitFor(this.settings.maxMinutes(), TimeUnit.MINUTES)) {
+				process.destroyForcibly().waitFor();
+				throw new IllegalStateException("PIT on " + exercise.id() + " ran longer than "
+						+ this.settings.maxMinutes() + " min; see " + log);
+			}
+			Path xml = dir.resolve("mutations.xml");
+			if (process.exitValue() != 0 || !Files.exists(xml)) {
+				throw new IllegalStateException(
+						"PIT on " + exercise.id() + " failed (exit " + process.exitValue() + "); see " + log);
+			}
+			long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+			return read(exercise, xml, seconds);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<String> command(Exercise exercise, Path dir) {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), PIT_MAIN));
+		command.add("--reportDir=" + dir);
+		command.add("--targetClasses=" + String.join(",", classGlobs(exercise)));
+		command.add("--targetTests=" + String.join(",", graderGlobs(exercise)));
+		command.add("--mutableCodePaths=" + this.settings.classes());
+		command.add("--sourceDirs=" + this.settings.sources());
+		command.add("--outputFormats=XML,HTML");
+		command.add("--timestampedReports=false");
+		command.add("--threads=" + this.settings.threads());
+		command.add("--timeoutConst=" + this.settings.timeoutConst());
+		return command;
+	}
+
+	/** The classes of an exercise's files, with their nested classes. */
+	static List<String> classGlobs(Exercise exercise) {
+		List<String> globs = new ArrayList<>();
+		for (String file : exercise.files()) {
+			String path = file.substring(file.indexOf("/src/main/java/") + "/src/main/java/".length());
+			String name = path.substring(0, path.length() - ".java".length()).replace('/', '.');
+			globs.add(name);
+			globs.add(name + "$*");
+		}
+		return globs;
+	}
+
+	/** The exercise's grader classes, with their nested test classes. */
+	static List<String> graderGlobs(Exercise exercise) {
+		List<String> globs = new ArrayList<>();
+		for (String grader : exercise.graders()) {
+			globs.add(grader);
+			globs.add(grader + "$*");
+		}
+		return globs;
+	}
+
+	static ExerciseStrength read(Exercise exercise, Path xml, long seconds) {
+		try {
+			NodeList mutations = DocumentBuilderFactory.newInstance()
+				.newDocumentBuilder()
+				.parse(xml.toFile())
+				.getElementsByTagName("mutation");
+			int killed = 0;
+			List<Mutant> survivors = new ArrayList<>();
+			for (int i = 0; i < mutations.getLength(); i++) {
+				Element mutation = (Element) mutations.item(i);
+				if (Boolean.parseBoolean(mutation.getAttribute("detected"))) {
+					killed++;
+				}
+				else {
+					String className = text(mutation, "mutatedClass");
+					survivors.add(new Mutant(className.substring(className.lastIndexOf('.') + 1),
+							text(mutation, "mutatedMethod"), Integer.parseInt(text(mutation, "lineNumber")),
+							shortDescription(text(mutation, "description")), mutation.getAttribute("status")));
+				}
+			}
+			return new ExerciseStrength(exercise, mutations.getLength(), killed, survivors, List.of(), seconds);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot read " + xml + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * PIT ends some descriptions with the mutated method's full name; the table has it.
+	 */
+	static String shortDescription(String description) {
+		int owner = description.indexOf(" for ");
+		return (owner < 0) ? description : description.substring(0, owner);
+	}
+
+	private static String text(Element parent, String tag) {
+		return parent.getElementsByTagName(tag).item(0).getTextContent();
+	}
+
+	/**
+	 * How PIT runs.
+	 *
+	 * @param out where each exercise's report directory goes
+	 * @param classes the compiled classes that may be mutated
+	 * @param sources the track's sources, for the HTML report
+	 * @param threads PIT's worker threads
+	 * @param timeoutConst the constant part of PIT's timeout, in milliseconds
+	 * @param maxMinutes the most one exercise's run may take before it counts as broken
+	 */
+	record Settings(Path out, Path classes, Path sources, int threads, int timeoutConst, long maxMinutes) {
+	}
+
+}
