@@ -109,15 +109,19 @@ public final class Containers {
 		catch (RuntimeException ex) {
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 				if (cause instanceof ContainerFetchException) {
-					throw new InfrastructureUnavailableException("Docker could not get the image "
-							+ image.asCanonicalNameString() + " (" + cause.getMessage() + "). Either make an image "
-							+ "available to this engine and name it with " + variable + "=<image> (the script "
-							+ ".ci/docker/build-images builds one from Debian packages), or run without Docker: "
-							+ Docker.PROVIDER_VARIABLE + "=local after\n    " + installCommand, ex);
+					throw pullFailure(image, variable, installCommand, ex);
 				}
 			}
 			throw ex;
 		}
+	}
+
+	static InfrastructureUnavailableException pullFailure(DockerImageName image, String variable, String installCommand,
+			Throwable cause) {
+		return new InfrastructureUnavailableException("Docker could not get the image " + image.asCanonicalNameString()
+				+ ". Two ways out:\n    1. make an image available to this engine and name it with " + variable
+				+ "=<image> (.ci/docker/build-images builds one from Debian packages);\n    2. run without Docker: "
+				+ Docker.PROVIDER_VARIABLE + "=local, after\n       " + installCommand, cause);
 	}
 
 	/**

@@ -62,13 +62,42 @@ final class ContainerNginx implements NginxProxy {
 	@Override
 	public void reload(NginxConfig config) {
 		config.allPorts().forEach(Testcontainers::exposeHostPorts);
+		Map<String, String> oldWorkers = workers();
 		this.container.copyFileToContainer(Transferable.of(config.render("80", HOST_GATEWAY)), CONF);
+		ExecResult test = exec("nginx", "-t", "-q");
+		if (test.getExitCode() != 0) {
+			throw new IllegalStateException("nginx rejected the configuration:\n" + test.getStderr());
+		}
+		exec("nginx", "-s", "reload");
+		// As for the local provider: the reload is only done when new workers run and the
+		// old ones say they are shutting down, so that every new connection meets the new
+		// configuration. "nginx -s reload" returns as soon as the signal is sent.
+		ProvenByUse.await("nginx workers in the container switched to the new configuration", Duration.ofSeconds(10),
+				() -> {
+					Map<String, String> now = workers();
+					return now.keySet().stream().anyMatch((pid) -> !oldWorkers.containsKey(pid)) && now.entrySet()
+						.stream()
+						.filter((worker) -> oldWorkers.containsKey(worker.getKey()))
+						.allMatch((worker) -> worker.getValue().contains("shutting down"));
+				});
+	}
+
+	/** The worker processes in the container, pid to title, read from /proc. */
+	private Map<String, String> workers() {
+		String listing = exec("sh", "-c", "for d in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $d/cmdline 2>/dev/null); "
+				+ "case \"$c\" in 'nginx: worker process'*) echo \"${d#/proc/} $c\";; esac; done")
+			.getStdout();
+		Map<String, String> workers = new java.util.HashMap<>();
+		listing.lines()
+			.filter((line) -> line.contains(" "))
+			.forEach(
+					(line) -> workers.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1)));
+		return workers;
+	}
+
+	private ExecResult exec(String... command) {
 		try {
-			ExecResult test = this.container.execInContainer("nginx", "-t", "-q");
-			if (test.getExitCode() != 0) {
-				throw new IllegalStateException("nginx rejected the configuration:\n" + test.getStderr());
-			}
-			this.container.execInContainer("nginx", "-s", "reload");
+			return this.container.execInContainer(command);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -90,10 +90,10 @@ class InfrastructureLifecycleTests {
 
 		// Local: beam, epmd and nginx's master and worker; Docker: the two containers.
 		assertThat(removed).isGreaterThanOrEqualTo(containers ? 2 : 3);
-		assertThat(LocalProcesses.leftovers()).isEmpty();
-		if (containers) {
-			assertThat(Containers.leftovers()).isEmpty();
-		}
+		// Only the provider's own kind: on a shared machine, another checkout's killed
+		// JVM
+		// may leave processes at any moment, which the Docker path does not touch.
+		assertThat(containers ? Containers.leftovers() : LocalProcesses.leftovers()).isEmpty();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(ports[0]) && !accepts(ports[1]));
 	}
 
