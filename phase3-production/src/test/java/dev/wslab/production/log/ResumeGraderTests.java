@@ -46,7 +46,9 @@ class ResumeGraderTests {
 			live.next(WAIT);
 
 			try (StompTestSession bob = ClusterClients.connect(cluster.port(1), "bob")) {
-				FrameQueue resumed = bob.subscribe(since("/topic/room." + room, firstId));
+				// With a receipt: the live message below must not race the broker's
+				// subscription.
+				FrameQueue resumed = bob.subscribeWithReceipt(since("/topic/room." + room, firstId), WAIT);
 
 				ReceivedFrame two = resumed.next(WAIT);
 				ReceivedFrame three = resumed.next(WAIT);
@@ -71,7 +73,7 @@ class ResumeGraderTests {
 			live.next(WAIT);
 
 			try (StompTestSession bob = ClusterClients.connect(cluster.port(1), "bob")) {
-				FrameQueue resumed = bob.subscribe(since("/topic/room." + room, "not-an-id"));
+				FrameQueue resumed = bob.subscribeWithReceipt(since("/topic/room." + room, "not-an-id"), WAIT);
 
 				ReceivedFrame gap = resumed.next(WAIT);
 				assertThat(gap.header("gap")).isEqualTo("true");

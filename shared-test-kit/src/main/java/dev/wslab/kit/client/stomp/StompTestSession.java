@@ -88,6 +88,18 @@ public final class StompTestSession implements AutoCloseable {
 	public FrameQueue subscribeWithReceipt(String destination, Duration timeout) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
+		return subscribeWithReceipt(headers, timeout);
+	}
+
+	/**
+	 * Subscribes with full control of the headers (for example a {@code since} header),
+	 * adds a {@code receipt} header and waits for the broker's RECEIPT.
+	 * @param headers the SUBSCRIBE headers; the destination is required
+	 * @param timeout how long to wait for the receipt
+	 * @return the queue
+	 */
+	public FrameQueue subscribeWithReceipt(StompHeaders headers, Duration timeout) {
+		String destination = headers.getDestination();
 		headers.setReceipt("subscribe-" + UUID.randomUUID());
 		FrameQueue queue = new FrameQueue(destination, this.transcript);
 		CompletableFuture<Void> receipt = new CompletableFuture<>();
