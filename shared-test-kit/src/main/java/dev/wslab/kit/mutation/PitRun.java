@@ -76,6 +76,9 @@ final class PitRun {
 		if (this.settings.unitSize() > 0) {
 			command.add("--mutationUnitSize=" + this.settings.unitSize());
 		}
+		if (this.settings.unitSize() == 1) {
+			command.add("--jvmArgs=-D" + FreshSpringContexts.PROPERTY + "=true");
+		}
 		return command;
 	}
 
@@ -149,8 +152,9 @@ final class PitRun {
 	 * @param threads PIT's worker threads
 	 * @param timeoutConst the constant part of PIT's timeout, in milliseconds
 	 * @param unitSize how many mutants one PIT minion JVM tests, 0 for PIT's default; 1
-	 * gives each mutant a fresh JVM, so code that runs once per JVM (a Spring context,
-	 * which the test framework caches) runs again for every mutant
+	 * gives each mutant a fresh JVM, and with it {@link FreshSpringContexts}, so code
+	 * that runs once per JVM (a Spring context, which the test framework caches) runs
+	 * mutated
 	 * @param maxMinutes the most one exercise's run may take before it counts as broken
 	 */
 	record Settings(Path out, Path classes, Path sources, int threads, int timeoutConst, int unitSize,
