@@ -143,8 +143,23 @@ public final class OwnTodoCheck {
 		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
 		List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "21", "-encoding", "UTF-8",
 				"-cp", classPath, "-d", overlay.toString()));
+		String sources = exercise.phase() + "/src/main/java/";
 		for (String file : exercise.files()) {
-			args.add(root.resolve("exercises").resolve(file).toString());
+			Path starter = root.resolve("exercises").resolve(file);
+			if (file.endsWith(".java")) {
+				args.add(starter.toString());
+			}
+			else {
+				// A file that is not Java (3.4's Nginx configuration) goes onto the class
+				// path
+				// as it is, where the phase's build puts it too.
+				Path target = overlay.resolve(file.startsWith(sources) ? file.substring(sources.length()) : file);
+				Files.createDirectories(target.getParent());
+				Files.copy(starter, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		if (args.stream().noneMatch((arg) -> arg.endsWith(".java"))) {
+			return null;
 		}
 		try (PrintStream errors = new PrintStream(Files.newOutputStream(log))) {
 			int code = javac.run(null, errors, errors, args.toArray(String[]::new));
