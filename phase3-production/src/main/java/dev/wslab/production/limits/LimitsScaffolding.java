@@ -1,19 +1,32 @@
 package dev.wslab.production.limits;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
  * What the hardening exercises build on: the limits' settings, and exercise 3.5's
  * {@link SendRateLimit} on the client inbound channel, after the CONNECT authentication
  * of Phase 2 (whose configurer comes first), so that every SEND it sees has a user.
+ *
+ * <p>
+ * An exception from {@link SendRateLimit} still refuses the frame (the client gets an
+ * ERROR), but it is logged here first: Spring itself logs a failed inbound frame only at
+ * debug level, and the grader shows the server's side from the log.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitProperties.class)
 class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
+
+	private static final Logger logger = LoggerFactory.getLogger(LimitsScaffolding.class);
 
 	private final SendRateLimit rateLimit;
 
@@ -23,7 +36,18 @@ class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.rateLimit);
+		registration.interceptors(new ChannelInterceptor() {
+			@Override
+			public Message<?> preSend(Message<?> message, MessageChannel channel) {
+				try {
+					return LimitsScaffolding.this.rateLimit.preSend(message, channel);
+				}
+				catch (RuntimeException ex) {
+					logger.error("The rate limit failed on an inbound frame", ex);
+					throw ex;
+				}
+			}
+		});
 	}
 
 	@Bean
