@@ -4,16 +4,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * What the hardening exercises build on: the limits' settings, and exercise 3.5's
+ * What the hardening exercises build on: the limits' settings; exercise 3.6's
+ * {@link ConnectionCap} in front of the handshakes ({@link HandshakeCap}), with the count
+ * of open sockets by client address ({@link OpenSockets}); and exercise 3.5's
  * {@link SendRateLimit} on the client inbound channel, after the CONNECT authentication
  * of Phase 2 (whose configurer comes first), so that every SEND it sees has a user.
  *
@@ -30,8 +34,16 @@ class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
 
 	private final SendRateLimit rateLimit;
 
-	LimitsScaffolding(SendRateLimit rateLimit) {
+	private final OpenSockets openSockets;
+
+	LimitsScaffolding(SendRateLimit rateLimit, OpenSockets openSockets) {
 		this.rateLimit = rateLimit;
+		this.openSockets = openSockets;
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.addDecoratorFactory(this.openSockets);
 	}
 
 	@Override
@@ -48,6 +60,24 @@ class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
 				}
 			}
 		});
+	}
+
+	@Bean
+	static ConnectionCap connectionCap(LimitProperties limits) {
+		return new ConnectionCap(limits);
+	}
+
+	@Bean
+	static OpenSockets openSockets(ConnectionCap cap) {
+		return new OpenSockets((peer, forwardedFor) -> HandshakeCap.clientAddress(cap, peer, forwardedFor));
+	}
+
+	@Bean
+	static FilterRegistrationBean<HandshakeCap> handshakeCap(ConnectionCap cap, OpenSockets openSockets) {
+		FilterRegistrationBean<HandshakeCap> registration = new FilterRegistrationBean<>(
+				new HandshakeCap(cap, openSockets));
+		registration.addUrlPatterns("/ws/*");
+		return registration;
 	}
 
 	@Bean
