@@ -67,7 +67,8 @@ final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, A
 		}
 		Exercise exercise = exercise(context);
 		ServerLog log = context.getStore(NAMESPACE).get(ServerLog.class, ServerLog.class);
-		Throwable inside = (log != null) ? log.firstException() : null;
+		Throwable own = (log != null) ? log.firstTodo(exercise.id()) : null;
+		Throwable inside = (own != null) ? own : (log != null) ? log.firstException() : null;
 		List<GradedFailure.ClientLog> clients = new ArrayList<>();
 		List<ClientTranscripts.Opened> opened = ClientTranscripts.snapshot();
 		for (int i = 0; i < opened.size(); i++) {

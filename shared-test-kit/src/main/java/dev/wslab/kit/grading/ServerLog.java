@@ -17,6 +17,17 @@ interface ServerLog extends AutoCloseable {
 	 */
 	Throwable firstException();
 
+	/**
+	 * Returns the first exception logged since this log was opened that comes from the
+	 * given exercise's starter ({@code TODO(id)}), or null. Another exercise's starter
+	 * that logs on every connection must not hide the one being graded.
+	 * @param exercise the exercise id, such as {@code 3.5}
+	 * @return the exception
+	 */
+	default Throwable firstTodo(String exercise) {
+		return null;
+	}
+
 	@Override
 	void close();
 
@@ -37,6 +48,11 @@ interface ServerLog extends AutoCloseable {
 			public Throwable firstException() {
 				Throwable logged = logback.firstException();
 				return (logged != null) ? logged : errors.firstException();
+			}
+
+			@Override
+			public Throwable firstTodo(String exercise) {
+				return logback.firstTodo(exercise);
 			}
 
 			@Override
