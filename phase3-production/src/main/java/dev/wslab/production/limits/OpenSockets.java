@@ -14,6 +14,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 /**
  * Counts this instance's open WebSockets by client address, as exercise 3.6's
  * {@link ConnectionCap} names it: one more when a socket opens, one less when it closes.
+ * The cap reads the count at the handshake and a socket counts once it is open, so
+ * handshakes from one address that are in flight together can overshoot the cap by their
+ * number: a soft cap.
  */
 final class OpenSockets implements WebSocketHandlerDecoratorFactory {
 
@@ -41,7 +44,14 @@ final class OpenSockets implements WebSocketHandlerDecoratorFactory {
 				String client = OpenSockets.this.addresses.of((peer != null) ? peer.getAddress().getHostAddress() : "",
 						session.getHandshakeHeaders().getFirst("X-Forwarded-For"));
 				session.getAttributes().put(CLIENT, client);
-				OpenSockets.this.open.computeIfAbsent(client, (key) -> new AtomicInteger()).incrementAndGet();
+				// Inside compute, so that a close of the last socket cannot remove the
+				// counter
+				// between finding it and counting this one.
+				OpenSockets.this.open.compute(client, (key, count) -> {
+					AtomicInteger counted = (count != null) ? count : new AtomicInteger();
+					counted.incrementAndGet();
+					return counted;
+				});
 				super.afterConnectionEstablished(session);
 			}
 

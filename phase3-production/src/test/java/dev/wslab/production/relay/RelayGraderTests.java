@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
+
 import static dev.wslab.production.cluster.ClusterClients.WAIT;
 import static dev.wslab.production.cluster.ClusterClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,18 @@ class RelayGraderTests {
 				assertThat(message.path("id").asString()).as("3.3: the room's log numbers every message")
 					.matches("0-\\d+");
 			}
+		}
+	}
+
+	@Test
+	void keepsEachClientsMessagesInTheOrderTheyWerePublished() {
+		// Replays (exercise 3.3) go to a client through an ordered view of the outbound
+		// channel, which only moves on when publish order is on.
+		for (int instance = 0; instance < cluster.ports().size(); instance++) {
+			StompBrokerRelayMessageHandler relay = cluster.context(instance)
+				.getBean(StompBrokerRelayMessageHandler.class);
+			assertThat(relay.isPreservePublishOrder()).as("setPreservePublishOrder(true) on instance %d", instance)
+				.isTrue();
 		}
 	}
 

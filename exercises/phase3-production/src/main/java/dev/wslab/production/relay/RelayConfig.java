@@ -12,7 +12,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  *
  * <p>
  * The endpoints are registered for you ({@code ChatEndpoints}); you configure the broker
- * side: {@code /app} and {@code /user} as in Phase 2, and a relay to RabbitMQ for
+ * side: {@code /app}, {@code /user} and publish order as in Phase 2 (the replays of
+ * exercise 3.3 rely on it), and a relay to RabbitMQ for
  * {@code /topic} (rooms, presence) and {@code /exchange} (user queues, exercise 3.2). It
  * logs in as {@code broker.login()}, never guest, names the virtual host, keeps
  * heartbeats with the broker and uses {@code heartbeats} for the client sessions, and
@@ -42,7 +43,7 @@ public class RelayConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		throw new UnsupportedOperationException(
-				"TODO(3.1): enableStompBrokerRelay(\"/topic\", \"/exchange\") to RabbitMQ with the chat's own login, heartbeats and user broadcasts");
+				"TODO(3.1): enableStompBrokerRelay(\"/topic\", \"/exchange\") to RabbitMQ with the chat's own login, heartbeats, user broadcasts and publish order");
 	}
 
 }

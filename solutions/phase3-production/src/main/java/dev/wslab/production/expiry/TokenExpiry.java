@@ -45,7 +45,11 @@ public class TokenExpiry {
 	 */
 	void connected(String sessionId, Instant expiry) {
 		// A scheduler, not a sleeping thread per session: one thread serves them all.
-		this.expiries.put(sessionId, this.scheduler.schedule(() -> expire(sessionId), expiry));
+		ScheduledFuture<?> previous = this.expiries.put(sessionId,
+				this.scheduler.schedule(() -> expire(sessionId), expiry));
+		if (previous != null) {
+			previous.cancel(false);
+		}
 	}
 
 	/**
