@@ -28,7 +28,7 @@ final class ChatClients {
 	}
 
 	static HttpResponse<String> postToken(int port, String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/token"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ChatTarget.authority(port) + "/api/token"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.timeout(WAIT)
@@ -57,7 +57,7 @@ final class ChatClients {
 	}
 
 	static StompTestSession connect(int port, String user) {
-		return StompTestClient.overWebSocket(URI.create("ws://127.0.0.1:" + port + "/ws/chat"),
+		return StompTestClient.overWebSocket(URI.create("ws://" + ChatTarget.authority(port) + "/ws/chat"),
 				bearer(token(port, user)), WAIT);
 	}
 

@@ -20,8 +20,8 @@ final class RawStomp implements AutoCloseable {
 	}
 
 	static RawStomp open(int port, String... handshakeHeaders) throws IOException {
-		return new RawStomp(
-				RawWebSocketClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), handshakeHeaders));
+		return new RawStomp(RawWebSocketClient.connect(URI.create("ws://" + ChatTarget.authority(port) + "/ws/chat"),
+				handshakeHeaders));
 	}
 
 	/** Sends a frame written with {@code \n} line ends; the NUL terminator is added. */

@@ -33,7 +33,7 @@ class SockJsTransportGraderTests {
 	@Test
 	void chatsEndToEndOverXhrWithoutWebSocket() {
 		SockJsClient httpOnly = new SockJsClient(List.of(new RestTemplateXhrTransport()));
-		URI endpoint = URI.create("http://127.0.0.1:" + this.port + "/ws/chat-sockjs");
+		URI endpoint = URI.create("http://" + ChatTarget.authority(this.port) + "/ws/chat-sockjs");
 		String sockjsRoom = ChatClients.freshRoom("sockjs");
 		try (StompTestSession alice = StompTestClient.over(httpOnly, endpoint, new WebSocketHttpHeaders(),
 				ChatClients.bearer(ChatClients.token(this.port, "alice")), WAIT);

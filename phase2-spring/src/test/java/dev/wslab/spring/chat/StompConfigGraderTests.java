@@ -71,9 +71,9 @@ class StompConfigGraderTests {
 
 	@Test
 	void refusesAWebSocketHandshakeFromAnotherSite() throws Exception {
-		try (RawWebSocketClient client = RawWebSocketClient.openTcp("127.0.0.1", this.port)) {
-			HttpHead head = client.handshake("GET /ws/chat HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
-					+ "Upgrade: websocket\r\nConnection: Upgrade\r\nOrigin: https://evil.example\r\n"
+		try (RawWebSocketClient client = RawWebSocketClient.openTcp(ChatTarget.host(), ChatTarget.port(this.port))) {
+			HttpHead head = client.handshake("GET /ws/chat HTTP/1.1\r\nHost: " + ChatTarget.authority(this.port)
+					+ "\r\n" + "Upgrade: websocket\r\nConnection: Upgrade\r\nOrigin: https://evil.example\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
 
 			assertThat(head.status()).as("/ws/chat allows only the configured origins").isEqualTo(403);
@@ -89,7 +89,7 @@ class StompConfigGraderTests {
 
 	@Test
 	void acceptsAHandshakeFromTheChatsOwnPage() throws Exception {
-		try (RawWebSocketClient client = RawWebSocketClient.openTcp("127.0.0.1", this.port)) {
+		try (RawWebSocketClient client = RawWebSocketClient.openTcp(ChatTarget.host(), ChatTarget.port(this.port))) {
 			HttpHead head = client.handshake("GET /ws/chat HTTP/1.1\r\nHost: chat.example\r\n"
 					+ "Upgrade: websocket\r\nConnection: Upgrade\r\nOrigin: " + ChatServerTest.PAGE_ORIGIN + "\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
@@ -128,7 +128,8 @@ class StompConfigGraderTests {
 	}
 
 	private HttpResponse<String> get(String path, String origin) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://" + ChatTarget.authority(this.port) + path))
 			.timeout(WAIT);
 		if (origin != null) {
 			request.header("Origin", origin);
