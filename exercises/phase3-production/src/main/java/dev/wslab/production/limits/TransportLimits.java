@@ -34,7 +34,7 @@ public class TransportLimits {
 	 */
 	void configure(ServletServerContainerFactoryBean container) {
 		throw new UnsupportedOperationException(
-				"TODO(3.7): raise the container's text and binary message buffers from Tomcat's 8 KB to limits.messageSize()");
+				"TODO(3.7): raise the container's text and binary message buffers (Tomcat: 8 KB, Spring's STOMP: 16 KB) to limits.messageSize()");
 	}
 
 }

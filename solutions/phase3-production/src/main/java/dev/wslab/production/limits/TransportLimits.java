@@ -9,8 +9,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  *
  * <ul>
  * <li><b>Size.</b> Two buffers read a client's frame, and they must agree. The servlet
- * container's (Tomcat's) holds one whole WebSocket message and is 8 KB by default: over
- * it, Tomcat closes the connection with 1009 (RFC 6455 §7.4.1, "too big to process")
+ * container's (Tomcat's) holds one whole WebSocket message: 8 KB by default, which
+ * Spring's STOMP handler raises to 16 KB per session and no further. Over it, Tomcat closes the connection with 1009 (RFC 6455 §7.4.1, "too big to process")
  * before Spring sees a byte. Spring's STOMP decoder then joins WebSocket messages into a
  * STOMP frame, up to {@code messageSizeLimit} (64 KB by default): over it, the client
  * gets an ERROR frame and the connection is closed. Both are set to
