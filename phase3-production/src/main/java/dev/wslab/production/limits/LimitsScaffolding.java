@@ -13,13 +13,16 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * What the hardening exercises build on: the limits' settings; exercise 3.6's
  * {@link ConnectionCap} in front of the handshakes ({@link HandshakeCap}), with the count
  * of open sockets by client address ({@link OpenSockets}); and exercise 3.5's
  * {@link SendRateLimit} on the client inbound channel, after the CONNECT authentication
- * of Phase 2 (whose configurer comes first), so that every SEND it sees has a user.
+ * of Phase 2 (whose configurer comes first), so that every SEND it sees has a user; and
+ * exercise 3.7's {@link TransportLimits} on Spring's STOMP transport and on Tomcat's
+ * WebSocket container ({@link TransportGuard}).
  *
  * <p>
  * An exception from {@link SendRateLimit} still refuses the frame (the client gets an
@@ -36,14 +39,19 @@ class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
 
 	private final OpenSockets openSockets;
 
-	LimitsScaffolding(SendRateLimit rateLimit, OpenSockets openSockets) {
+	private final TransportGuard transport;
+
+	LimitsScaffolding(SendRateLimit rateLimit, OpenSockets openSockets, TransportGuard transport) {
 		this.rateLimit = rateLimit;
 		this.openSockets = openSockets;
+		this.transport = transport;
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.addDecoratorFactory(this.openSockets);
+		registration.addDecoratorFactory(this.transport);
+		this.transport.apply(registration);
 	}
 
 	@Override
@@ -78,6 +86,22 @@ class LimitsScaffolding implements WebSocketMessageBrokerConfigurer {
 				new HandshakeCap(cap, openSockets));
 		registration.addUrlPatterns("/ws/*");
 		return registration;
+	}
+
+	@Bean
+	static TransportGuard transportGuard(LimitProperties limits) {
+		return new TransportGuard(new TransportLimits(limits));
+	}
+
+	/**
+	 * The servlet container's WebSocket settings, which Spring's STOMP limits cannot
+	 * reach.
+	 */
+	@Bean
+	static ServletServerContainerFactoryBean webSocketContainer(TransportGuard transport) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		transport.apply(container);
+		return container;
 	}
 
 	@Bean

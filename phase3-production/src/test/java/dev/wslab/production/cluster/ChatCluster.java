@@ -1,6 +1,7 @@
 package dev.wslab.production.cluster;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,8 +85,25 @@ public final class ChatCluster implements AutoCloseable {
 	 */
 	public synchronized int startInstance() {
 		int index = this.instances.size();
-		Map<String, Object> properties = Map.ofEntries(Map.entry("server.port", 0),
-				Map.entry("wslab.cluster.instance", "chat-" + (index + 1)), Map.entry("wslab.chat.jwt.secret", SECRET),
+		this.instances.add(launch("chat-" + (index + 1), Map.of()));
+		return index;
+	}
+
+	/**
+	 * Starts an instance with settings of its own, beside the cluster but not in it: it
+	 * shares the broker and Redis, {@link #ports()} does not list it, and the caller
+	 * closes it (before other graders count the broker's connections).
+	 * @param name the instance's name
+	 * @param overrides properties that win over the cluster's and the app's
+	 * @return the running instance
+	 */
+	public ConfigurableApplicationContext startApart(String name, Map<String, Object> overrides) {
+		return launch(name, overrides);
+	}
+
+	private ConfigurableApplicationContext launch(String name, Map<String, Object> overrides) {
+		Map<String, Object> properties = new LinkedHashMap<>(Map.ofEntries(Map.entry("server.port", 0),
+				Map.entry("wslab.cluster.instance", name), Map.entry("wslab.chat.jwt.secret", SECRET),
 				Map.entry("wslab.chat.allowed-origins", PAGE_ORIGIN + ",http://127.0.0.1:" + BROWSER_PROXY_PORT),
 				Map.entry("wslab.broker.host", this.broker.host()),
 				Map.entry("wslab.broker.stomp-port", this.broker.stompPort()),
@@ -93,15 +111,14 @@ public final class ChatCluster implements AutoCloseable {
 				Map.entry("wslab.broker.virtual-host", this.broker.virtualHost()),
 				Map.entry("spring.data.redis.host", this.redis.host()),
 				Map.entry("spring.data.redis.port", this.redis.port()),
-				Map.entry("spring.data.redis.password", this.redis.password()));
+				Map.entry("spring.data.redis.password", this.redis.password())));
+		properties.putAll(overrides);
 		// As command-line arguments: they win over the app's application.properties.
 		String[] arguments = properties.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterChatApp.class).run(arguments);
-		this.instances.add(context);
-		return index;
+		return new SpringApplicationBuilder(ClusterChatApp.class).run(arguments);
 	}
 
 	/**
