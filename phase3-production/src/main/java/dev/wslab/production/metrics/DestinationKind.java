@@ -1,0 +1,62 @@
+package dev.wslab.production.metrics;
+
+/**
+ * What a STOMP destination is for, as a tag of few values: message counters are tagged
+ * with this, never with the destination itself, whose room names and session ids would
+ * make a new time series each.
+ */
+enum DestinationKind {
+
+	/** A room: {@code /app/room.*} in, {@code /topic/room.*} out. */
+	ROOM,
+
+	/**
+	 * Private messages: {@code /app/chat.private} in, {@code /user/queue/messages} out.
+	 */
+	PRIVATE,
+
+	/** Errors told to one session: {@code /user/queue/errors}. */
+	ERRORS,
+
+	/** Who is online: {@code /topic/presence} and {@code /app/presence}. */
+	PRESENCE,
+
+	/** Anything else. */
+	OTHER;
+
+	/**
+	 * Returns the tag value.
+	 * @return for example {@code room}
+	 */
+	String tag() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * Classifies a destination, as the client named it or as Spring resolved a user
+	 * destination ({@code /queue/errors-user{session}}, or its {@code /exchange/} form on
+	 * RabbitMQ).
+	 * @param destination the destination, or null
+	 * @return its kind
+	 */
+	static DestinationKind of(String destination) {
+		if (destination == null) {
+			return OTHER;
+		}
+		if (destination.startsWith("/topic/room.") || destination.startsWith("/app/room.")) {
+			return ROOM;
+		}
+		if (destination.equals("/app/chat.private") || destination.startsWith("/user/queue/messages")
+				|| destination.contains("/messages-user")) {
+			return PRIVATE;
+		}
+		if (destination.startsWith("/user/queue/errors") || destination.contains("/errors-user")) {
+			return ERRORS;
+		}
+		if (destination.equals("/topic/presence") || destination.equals("/app/presence")) {
+			return PRESENCE;
+		}
+		return OTHER;
+	}
+
+}
