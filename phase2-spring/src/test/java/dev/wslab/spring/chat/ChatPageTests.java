@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -28,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The chat page, used the way a person uses it, in the system Chromium: sign in, chat,
- * whisper, survive a dropped connection, and fall back to SockJS when WebSockets are
- * blocked. The app runs with its default origin allowlist, on a fixed free port, so the
- * page's own origin is the one allowed.
+ * whisper, count what arrives in a room that is not shown, survive a dropped connection
+ * (and say so meanwhile), and fall back to SockJS when WebSockets are blocked. The app
+ * runs with its default origin allowlist, on a fixed free port, so the page's own origin
+ * is the one allowed.
  */
 @Grades("2.10")
 @WithChromium
@@ -73,6 +76,49 @@ class ChatPageTests {
 			assertThat(page.locator("#messages")).containsText("alicehi bob, this is the general room");
 			assertThat(page.locator("#messages")).containsText("bobhi alice");
 		}
+		// Each message line names its sender and the time the server accepted it.
+		Locator line = alice.locator("#messages li").filter(new Locator.FilterOptions().setHasText("hi alice"));
+		assertThat(line.locator(".from")).hasText("bob");
+		assertThat(line.locator("time")).hasAttribute("datetime", Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT"));
+		assertThat(line.locator("time")).hasText(Pattern.compile("\\d{1,2}:\\d\\d"));
+		// The connection state, and no instance: a single app names none.
+		assertThat(alice.locator("#status")).hasAttribute("data-state", "connected");
+		assertThat(alice.locator("#instance")).isHidden();
+		assertThat(alice.locator("#transport")).hasText("via WebSocket");
+	}
+
+	@Test
+	void aRoomThatIsNotShownCountsItsNewMessagesUntilItIsOpened(Page alice) {
+		Page bob = anotherWindow();
+		signIn(bob, "bob");
+		signIn(alice, "alice");
+		join(alice, "unread-test");
+		// Her own message coming back proves her subscription to the room is live.
+		say(alice, "anyone in unread-test?");
+		assertThat(alice.locator("#messages")).containsText("anyone in unread-test?");
+		alice.locator("#rooms [data-room='general']").click();
+		assertThat(alice.locator("#current-room")).hasText("general");
+
+		join(bob, "unread-test");
+		say(bob, "first while you look elsewhere");
+		say(bob, "second while you look elsewhere");
+		bob.locator("#rooms [data-room='general']").click();
+		say(bob, "and one where you are");
+
+		assertThat(alice.locator("#messages")).containsText("boband one where you are");
+		assertThat(alice.locator("#rooms [data-room='unread-test'] .unread")).hasText("2");
+		assertThat(alice.locator("#rooms [data-room='general'] .unread")).isHidden();
+		assertThat(alice).hasTitle("(2) wslab chat");
+		assertThat(alice.locator("#messages")).not().containsText("while you look elsewhere");
+
+		alice.locator("#rooms [data-room='unread-test']").click();
+
+		assertThat(alice.locator("#rooms [data-room='unread-test'] .unread")).isHidden();
+		assertThat(alice).hasTitle("wslab chat");
+		assertThat(alice.locator("#messages li").last()).containsText("second while you look elsewhere");
+		// The marker sits right above the first of the two she had not seen.
+		assertThat(alice.locator("#messages .new-marker")).hasText("2 new");
+		assertThat(alice.locator("#messages .new-marker + li")).containsText("first while you look elsewhere");
 	}
 
 	@Test
@@ -135,11 +181,18 @@ class ChatPageTests {
 
 	@Test
 	void reconnectsAfterADroppedConnectionAndKeepsChatting(Page alice) {
-		// Alice's WebSockets pass through the test, which can cut them.
+		// Alice's WebSockets pass through the test, which can cut them, and refuses new
+		// ones while her network is down.
 		List<WebSocketRoute> connections = new CopyOnWriteArrayList<>();
+		AtomicBoolean networkUp = new AtomicBoolean(true);
 		alice.routeWebSocket(Pattern.compile(".*/ws/chat$"), (route) -> {
-			route.connectToServer();
 			connections.add(route);
+			if (networkUp.get()) {
+				route.connectToServer();
+			}
+			else {
+				route.close();
+			}
 		});
 		Page bob = anotherWindow();
 		signIn(bob, "bob");
@@ -148,13 +201,23 @@ class ChatPageTests {
 		assertThat(alice.locator("#messages")).containsText("before drop");
 		assertThat(connections).hasSize(1);
 
-		// The network drops alice's connection; the page opens a new one by itself.
+		// The network drops alice's connection and stays down: the page says so, and its
+		// next attempt is refused too.
+		networkUp.set(false);
 		connections.get(0).close();
+		assertThat(alice.locator("#status")).hasText("connection lost, reconnecting");
+		assertThat(alice.locator("#status")).hasAttribute("data-state", "reconnecting");
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
 			alice.locator("#status").textContent();
-			return connections.size() == 2;
+			return connections.size() >= 2;
 		});
+		assertThat(alice.locator("#status")).hasAttribute("data-state", "reconnecting");
+
+		// The network is back: the page opens a new connection by itself.
+		networkUp.set(true);
 		assertThat(alice.locator("#status")).hasText("connected as alice");
+		assertThat(alice.locator("#status")).hasAttribute("data-state", "connected");
+		assertThat(connections).hasSizeGreaterThanOrEqualTo(3);
 
 		say(bob, "did you come back?");
 		assertThat(alice.locator("#messages")).containsText("bobdid you come back?");
@@ -178,6 +241,12 @@ class ChatPageTests {
 	private static void say(Page page, String text) {
 		page.locator("#text").fill(text);
 		page.locator("#send-button").click();
+	}
+
+	private static void join(Page page, String room) {
+		page.locator("#room").fill(room);
+		page.locator("#join-room").click();
+		assertThat(page.locator("#current-room")).hasText(room);
 	}
 
 	private static void whisper(Page page, String to, String text) {

@@ -20,7 +20,7 @@ class HttpSecurityConfig {
 	SecurityFilterChain chatHttpSecurity(HttpSecurity http) {
 		return http
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/", "/index.html", "/chat.js", "/chat.css", "/favicon.ico", "/webjars/**", "/error")
+				.requestMatchers("/", "/index.html", "/chat.js", "/favicon.ico", "/webjars/**", "/error")
 				.permitAll()
 				.requestMatchers("/api/token")
 				.permitAll()
