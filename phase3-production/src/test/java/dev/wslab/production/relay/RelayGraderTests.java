@@ -2,6 +2,7 @@ package dev.wslab.production.relay;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
@@ -9,6 +10,7 @@ import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
+import dev.wslab.production.presence.ClusterPresence;
 import dev.wslab.kit.grading.Grades;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,58 @@ class RelayGraderTests {
 			.isLessThanOrEqualTo(before + 1);
 		await("the broker's STOMP connections back to " + before + " once the socket is gone").atMost(WAIT)
 			.untilAsserted(() -> assertThat(cluster.broker().stompConnections()).hasSize(before));
+	}
+
+	@Test
+	void keepsTheClustersOwnDestinationsFromClients() throws Exception {
+		ClusterPresence presence = cluster.context(1).getBean(ClusterPresence.class);
+		Set<String> earlier = presence.sessionsOf("bob");
+		try (StompTestSession bob = ClusterClients.connect(cluster.port(1), "bob")) {
+			String bobsSession = presence.sessionsOf("bob")
+				.stream()
+				.filter((id) -> !earlier.contains(id))
+				.findFirst()
+				.orElseThrow();
+			for (String frame : List.of(subscribe(RelayConfig.USER_REGISTRY), subscribe(RelayConfig.UNRESOLVED_USER),
+					subscribe("/exchange/amq.direct/messages-user" + bobsSession),
+					subscribe("/exchange/amq.topic/room.#"),
+					"SEND\ndestination:/exchange/amq.topic/room.general\n\n{\"text\":\"past the app\"}")) {
+				String answer = answerTo(frame);
+				System.out.printf("[3.1] %s -> %s%n", frame.lines().limit(2).toList(),
+						answer.lines().findFirst().orElse(""));
+				assertThat(answer).as("""
+						the answer to a client's %s: the instances' registry and unresolved-user \
+						broadcasts, and raw /exchange destinations, are the cluster's own; Phase 2's \
+						message rules (2.8) must refuse them, so 3.1's destinations must stay outside \
+						what they allow""".formatted(frame.lines().limit(2).toList())).startsWith("ERROR");
+			}
+		}
+	}
+
+	private static String subscribe(String destination) {
+		return "SUBSCRIBE\ndestination:" + destination + "\nid:0\nreceipt:r0\n\n";
+	}
+
+	/** Opens a session as alice, sends one frame, and returns the next frame back. */
+	private static String answerTo(String frame) throws Exception {
+		String token = ClusterClients.token("http://127.0.0.1:" + cluster.port(0), "alice");
+		try (RawWebSocketClient socket = RawWebSocketClient.connect(
+				URI.create("ws://127.0.0.1:" + cluster.port(0) + "/ws/chat"), "Origin: " + ChatCluster.PAGE_ORIGIN)) {
+			socket.send(WireFrame.text("CONNECT\naccept-version:1.2\nhost:chat\nAuthorization:Bearer " + token
+					+ "\nheart-beat:0,0\n\n\0"));
+			assertThat(nextFrame(socket)).startsWith("CONNECTED");
+			socket.send(WireFrame.text(frame + "\0"));
+			return nextFrame(socket);
+		}
+	}
+
+	private static String nextFrame(RawWebSocketClient socket) {
+		while (true) {
+			String text = socket.nextFrame(WAIT).text();
+			if (!text.isBlank()) {
+				return text;
+			}
+		}
 	}
 
 	private static String firstFrameOtherThanConnected(RawWebSocketClient socket) {
