@@ -1,18 +1,28 @@
 package dev.wslab.spring.reactive;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
 import dev.wslab.kit.grading.Grades;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.web.reactive.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 
 /**
  * Grades exercise 2.11: the reactive chat, and its policy for a client that stops
@@ -35,6 +45,9 @@ class ReactiveChatGraderTests {
 
 	@Autowired
 	ReactiveChatHandler chat;
+
+	@MockitoSpyBean
+	GoingAway goingAway;
 
 	@Test
 	void deliversEachMessageToEveryoneWithItsSender() throws Exception {
@@ -94,6 +107,42 @@ class ReactiveChatGraderTests {
 			ann.send(WireFrame.text("still here"));
 			assertThat(ann.nextFrame(WAIT).text()).contains("still here");
 		}
+	}
+
+	@Test
+	void handsEachSessionToGoingAwayWhenItOpensAndWhenItEnds() throws Exception {
+		// GoingAway is exercise 2.12's; here only its calls count, whatever it does.
+		ArgumentCaptor<WebSocketSession> tracked = ArgumentCaptor.forClass(WebSocketSession.class);
+		try (RawWebSocketClient uma = joined("uma")) {
+			verify(this.goingAway, timeout(WAIT.toMillis()).atLeastOnce()).track(tracked.capture());
+		}
+		WebSocketSession umas = tracked.getAllValues()
+			.stream()
+			.filter((session) -> String.valueOf(session.getHandshakeInfo().getUri()).endsWith("name=uma"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session of uma's was given to GoingAway.track"));
+		verify(this.goingAway, timeout(WAIT.toMillis()).description("""
+				the session that ended, given to GoingAway.forget (or shutdown would close it \
+				again, and the set would grow forever)""")).forget(umas);
+	}
+
+	@Test
+	void dropsWhatNobodyCanTakeInsteadOfBlockingTheSender() throws Exception {
+		// A room of its own, with nobody in it: its sink buffers 256 messages, then every
+		// emission fails with FAIL_OVERFLOW. Retrying those would spin forever.
+		ReactiveChatHandler empty = new ReactiveChatHandler(64, Clock.systemUTC(), new GoingAway(Duration.ofSeconds(1)),
+				JsonMapper.builder().build(),
+				new HangUp(Duration.ofSeconds(1), new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
+
+		CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < 300; i++) {
+				empty.publish("ann", "message " + i);
+			}
+		});
+
+		assertThat(publishing)
+			.as("300 messages published into an empty room; only FAIL_NON_SERIALIZED is worth a retry")
+			.succeedsWithin(WAIT);
 	}
 
 	/**
