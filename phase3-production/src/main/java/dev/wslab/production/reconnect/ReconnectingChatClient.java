@@ -80,6 +80,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 	private boolean closed;
 
+	/** The first failure on a client thread, where it would otherwise be lost. */
+	private volatile RuntimeException failure;
+
 	/**
 	 * Creates a client; {@link #start()} connects it.
 	 * @param endpoints {@code ws://HOST/ws/chat} of each instance (or one proxy), tried
@@ -183,6 +186,23 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	public int attempts() {
 		synchronized (this.lock) {
 			return this.attempts;
+		}
+	}
+
+	/**
+	 * Throws the first failure met on one of the client's threads, if any: a grader calls
+	 * it while waiting, so that an exception in a callback is not lost.
+	 */
+	void rethrowFailure() {
+		RuntimeException first = this.failure;
+		if (first != null) {
+			throw first;
+		}
+	}
+
+	private void failed(RuntimeException ex) {
+		if (this.failure == null) {
+			this.failure = ex;
 		}
 	}
 
@@ -325,7 +345,13 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		@Override
 		public void handleFrame(StompHeaders headers, Object payload) {
-			received(this.destination, headers, new String((byte[]) payload, StandardCharsets.UTF_8));
+			try {
+				received(this.destination, headers, new String((byte[]) payload, StandardCharsets.UTF_8));
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				throw ex;
+			}
 		}
 
 	}
@@ -345,7 +371,13 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		@Override
 		public void afterConnected(StompSession connected, StompHeaders headers) {
-			connected(connected, this.endpoint);
+			try {
+				connected(connected, this.endpoint);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				throw ex;
+			}
 		}
 
 		@Override

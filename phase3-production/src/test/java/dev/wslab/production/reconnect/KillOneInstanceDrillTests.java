@@ -141,12 +141,16 @@ class KillOneInstanceDrillTests {
 				}
 				return null;
 			});
-			await("bob shown a quarter of the messages").atMost(WAIT).until(() -> tally.delivered() >= SENT / 4);
+			await("bob shown a quarter of the messages").atMost(WAIT).until(() -> {
+				bob.rethrowFailure();
+				return tally.delivered() >= SENT / 4;
+			});
 			long stop = System.nanoTime();
 			this.victim.close();
 			sending.get(30, TimeUnit.SECONDS);
 			long allSent = System.nanoTime();
 			boolean complete = awaitQuietly(() -> tally.delivered() >= SENT);
+			bob.rethrowFailure();
 			long reconnected = tally.connectedAfter(stop);
 
 			Figures figures = new Figures(kind, SENT, tally.delivered(), SENT - tally.delivered(), tally.duplicated(),
