@@ -2,10 +2,16 @@ package dev.wslab.production.log;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.messaging.Message;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.converter.MessageConverter;
@@ -13,7 +19,11 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 
 /**
@@ -32,9 +42,21 @@ import org.springframework.web.socket.messaging.SessionSubscribeEvent;
  * The frames go through an ordered decorator of the client outbound channel, so they
  * reach the client in log order. The event comes after the message rules let the
  * SUBSCRIBE through, so a refused subscription gets nothing.
+ *
+ * <p>
+ * A replay with {@code since} waits for the broker. Read at once, it would miss a message
+ * broadcast after the read but before RabbitMQ has bound the subscription's queue: in
+ * neither the replay nor the live queue. So the SUBSCRIBE goes to the broker with a
+ * receipt of the chat's own ({@link ReplayScaffolding}), and the log is read when that
+ * RECEIPT comes back: from then on every new message reaches the live queue, and the
+ * replay covers everything before. The two may overlap by a message or two; clients drop
+ * an id they have already seen. The client's own receipt, if it asked for one, is handed
+ * back with the broker's.
  */
 @Component
-class ReplayOnSubscribe {
+class ReplayOnSubscribe implements DisposableBean {
+
+	private static final String RECEIPT_PREFIX = "wslab-replay-";
 
 	private static final String ROOM_PREFIX = "/topic/room.";
 
@@ -44,59 +66,136 @@ class ReplayOnSubscribe {
 
 	private final SimpMessagingTemplate toOneSubscription;
 
+	/** Replays waiting for their RECEIPT, by the chat's receipt id. */
+	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+	/** Reads the log off the broker connection's thread, which must never block. */
+	private final SimpleAsyncTaskExecutor replays = new SimpleAsyncTaskExecutor("replay-");
+
 	ReplayOnSubscribe(MessageLog log, @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
 			@Qualifier("brokerMessageConverter") MessageConverter converter) {
 		this.log = log;
 		this.toOneSubscription = new SimpMessagingTemplate(
 				new OrderedMessageChannelDecorator(clientOutboundChannel, LogFactory.getLog(ReplayOnSubscribe.class)));
 		this.toOneSubscription.setMessageConverter(converter);
+		this.replays.setVirtualThreads(true);
+	}
+
+	/**
+	 * On the client inbound channel: gives a SUBSCRIBE with {@code since} a receipt of
+	 * the chat's own, so that its replay can wait for the broker.
+	 * @param message a frame from a client
+	 * @return the frame, with the chat's receipt on a resuming SUBSCRIBE
+	 */
+	Message<?> awaitBroker(Message<?> message) {
+		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.SUBSCRIBE) {
+			return message;
+		}
+		StompHeaderAccessor subscribe = StompHeaderAccessor.wrap(message);
+		String since = subscribe.getFirstNativeHeader("since");
+		String log = (subscribe.getCommand() == StompCommand.SUBSCRIBE && since != null)
+				? logOf(subscribe.getDestination(), subscribe.getUser()) : null;
+		if (log == null) {
+			return message;
+		}
+		String receipt = RECEIPT_PREFIX + UUID.randomUUID();
+		this.pending.put(receipt, new Pending(subscribe.getSessionId(), subscribe.getSubscriptionId(),
+				subscribe.getDestination(), log, since, subscribe.getReceipt()));
+		subscribe.setReceipt(receipt);
+		return MessageBuilder.createMessage(message.getPayload(), subscribe.getMessageHeaders());
+	}
+
+	/**
+	 * On the client outbound channel: when the broker's RECEIPT for a resuming SUBSCRIBE
+	 * comes back, starts its replay and hands the client its own receipt, if it asked.
+	 * @param message a frame for a client
+	 * @return the frame; the client's RECEIPT in place of the chat's, or null when the
+	 * client asked for none
+	 */
+	Message<?> brokerReceipt(Message<?> message) {
+		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.MESSAGE) {
+			return message;
+		}
+		StompHeaderAccessor receipt = StompHeaderAccessor.wrap(message);
+		String id = receipt.getReceiptId();
+		if (receipt.getCommand() != StompCommand.RECEIPT || id == null || !id.startsWith(RECEIPT_PREFIX)) {
+			return message;
+		}
+		Pending replay = this.pending.remove(id);
+		if (replay == null) {
+			return null;
+		}
+		this.replays.execute(() -> replay(replay));
+		if (replay.clientReceipt() == null) {
+			return null;
+		}
+		receipt.setReceiptId(replay.clientReceipt());
+		return MessageBuilder.createMessage(message.getPayload(), receipt.getMessageHeaders());
+	}
+
+	@EventListener
+	void onDisconnect(SessionDisconnectEvent event) {
+		this.pending.values().removeIf((replay) -> replay.sessionId().equals(event.getSessionId()));
+	}
+
+	@Override
+	public void destroy() {
+		this.replays.close();
+	}
+
+	/** The log a resuming subscription reads, or null if it is not one. */
+	private static String logOf(String destination, Principal user) {
+		if (destination == null) {
+			return null;
+		}
+		if (destination.startsWith(ROOM_PREFIX)) {
+			return MessageLog.room(destination.substring(ROOM_PREFIX.length()));
+		}
+		return (destination.equals(INBOX) && user != null) ? MessageLog.inbox(user.getName()) : null;
 	}
 
 	@EventListener
 	void onSubscribe(SessionSubscribeEvent event) {
 		SimpMessageHeaderAccessor subscribe = SimpMessageHeaderAccessor.wrap(event.getMessage());
 		String destination = subscribe.getDestination();
-		String since = subscribe.getFirstNativeHeader("since");
-		Principal user = event.getUser();
-		if (destination == null) {
-			return;
-		}
-		if (destination.startsWith(ROOM_PREFIX)) {
+		// With since, the replay waits for the broker's RECEIPT (brokerReceipt).
+		if (destination != null && destination.startsWith(ROOM_PREFIX)
+				&& subscribe.getFirstNativeHeader("since") == null) {
 			String room = MessageLog.room(destination.substring(ROOM_PREFIX.length()));
-			if (since == null) {
-				send(subscribe, destination, this.log.recent(room), "history");
-			}
-			else {
-				replay(subscribe, destination, this.log.since(room, since), since);
-			}
-		}
-		else if (destination.equals(INBOX) && since != null && user != null) {
-			replay(subscribe, destination, this.log.since(MessageLog.inbox(user.getName()), since), since);
+			send(subscribe.getSessionId(), subscribe.getSubscriptionId(), destination, this.log.recent(room),
+					"history");
 		}
 	}
 
-	private void replay(SimpMessageHeaderAccessor subscribe, String destination, Replay replay, String since) {
-		if (replay.gap()) {
-			String oldest = replay.messages().isEmpty() ? null : replay.messages().get(0).id();
-			sendOne(subscribe, destination, new Gap(true, since, oldest), "gap");
+	private void replay(Pending replay) {
+		Replay found = this.log.since(replay.log(), replay.since());
+		if (found.gap()) {
+			String oldest = found.messages().isEmpty() ? null : found.messages().get(0).id();
+			sendOne(replay.sessionId(), replay.subscriptionId(), replay.destination(),
+					new Gap(true, replay.since(), oldest), "gap");
 		}
-		send(subscribe, destination, replay.messages(), "replay");
+		send(replay.sessionId(), replay.subscriptionId(), replay.destination(), found.messages(), "replay");
 	}
 
-	private void send(SimpMessageHeaderAccessor subscribe, String destination, List<LoggedMessage> messages,
+	private void send(String sessionId, String subscriptionId, String destination, List<LoggedMessage> messages,
 			String marker) {
 		for (LoggedMessage message : messages) {
-			sendOne(subscribe, destination, message, marker);
+			sendOne(sessionId, subscriptionId, destination, message, marker);
 		}
 	}
 
-	private void sendOne(SimpMessageHeaderAccessor subscribe, String destination, Object payload, String marker) {
+	private void sendOne(String sessionId, String subscriptionId, String destination, Object payload, String marker) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(subscribe.getSessionId());
-		headers.setSubscriptionId(subscribe.getSubscriptionId());
+		headers.setSessionId(sessionId);
+		headers.setSubscriptionId(subscriptionId);
 		headers.setNativeHeader(marker, "true");
 		headers.setLeaveMutable(true);
 		this.toOneSubscription.convertAndSend(destination, payload, headers.getMessageHeaders());
+	}
+
+	/** A replay waiting for the broker's RECEIPT. */
+	private record Pending(String sessionId, String subscriptionId, String destination, String log, String since,
+			String clientReceipt) {
 	}
 
 }

@@ -1,0 +1,416 @@
+package dev.wslab.production.reconnect;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A chat client that survives its server: it reconnects with {@link Backoff} (exercise
+ * 3.9), keeps SENDs made while disconnected in an {@link OfflineQueue}, renews every
+ * subscription with {@code since} the highest id seen without a hole ({@link SeenIds}),
+ * and shows each message once (exercise 3.10). On an authentication ERROR it takes a
+ * fresh token from its supplier, once: a fresh token refused too ends the attempts
+ * ({@link AuthErrors}).
+ *
+ * <p>
+ * Built on Spring's {@link WebSocketStompClient}. Each attempt goes to the next of its
+ * endpoints, so a client whose instance died lands on another. One SEND written just
+ * before the socket died may still be lost: the queue covers the time the client knows it
+ * is offline, not a frame the dying server never read.
+ */
+public final class ReconnectingChatClient implements AutoCloseable {
+
+	/** How many SENDs may wait while disconnected (see {@link OfflineQueue}). */
+	public static final int OFFLINE_CAPACITY = 1000;
+
+	private static final Log logger = LogFactory.getLog(ReconnectingChatClient.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final List<URI> endpoints;
+
+	private final Supplier<String> tokens;
+
+	private final ChatListener listener;
+
+	private final Backoff backoff;
+
+	private final Delays delays;
+
+	private final WebSocketStompClient stomp;
+
+	private final SimpleAsyncTaskScheduler receipts = new SimpleAsyncTaskScheduler();
+
+	private final OfflineQueue offline = new OfflineQueue(OFFLINE_CAPACITY);
+
+	private final Map<String, SeenIds> subscriptions = new ConcurrentHashMap<>();
+
+	private final Object lock = new Object();
+
+	private StompSession session;
+
+	private String token;
+
+	private boolean tokenUntried;
+
+	private int failures;
+
+	private int attempts;
+
+	private boolean closed;
+
+	/** The first failure on a client thread, where it would otherwise be lost. */
+	private volatile RuntimeException failure;
+
+	/**
+	 * Creates a client; {@link #start()} connects it.
+	 * @param endpoints {@code ws://HOST/ws/chat} of each instance (or one proxy), tried
+	 * in turn
+	 * @param tokens signs in and returns a fresh JWT; asked at start and after an
+	 * authentication ERROR
+	 * @param listener receives messages and events
+	 * @param backoff the waits between attempts
+	 * @param delays runs the attempts after their waits
+	 */
+	public ReconnectingChatClient(List<URI> endpoints, Supplier<String> tokens, ChatListener listener, Backoff backoff,
+			Delays delays) {
+		this.endpoints = List.copyOf(endpoints);
+		this.tokens = tokens;
+		this.listener = listener;
+		this.backoff = backoff;
+		this.delays = delays;
+		this.receipts.setVirtualThreads(true);
+		this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
+		this.stomp.setTaskScheduler(this.receipts);
+		// STOMP heartbeats find a half-open connection that no close frame announces.
+		this.stomp.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+	}
+
+	/** Signs in and makes the first connection attempt. */
+	public void start() {
+		synchronized (this.lock) {
+			this.token = this.tokens.get();
+			this.tokenUntried = true;
+		}
+		connect();
+	}
+
+	/**
+	 * Subscribes now if connected, and again after every reconnection, with
+	 * {@code since}.
+	 * @param destination such as {@code /topic/room.lobby} or
+	 * {@code /user/queue/messages}
+	 * @param since the id to start after, or null: a room then starts with its history,
+	 * an inbox live
+	 * @return completes when the broker has the first subscription (its RECEIPT)
+	 */
+	public CompletableFuture<Void> subscribe(String destination, String since) {
+		CompletableFuture<Void> bound = new CompletableFuture<>();
+		synchronized (this.lock) {
+			this.subscriptions.put(destination, new SeenIds(since));
+			if (this.session != null) {
+				subscribe(this.session, destination, since, bound);
+			}
+			else {
+				bound.complete(null);
+			}
+		}
+		return bound;
+	}
+
+	/**
+	 * Sends now if connected, or keeps the SEND for the next connection.
+	 * @param destination such as {@code /app/room.lobby.send}
+	 * @param json the body
+	 * @throws OfflineQueueFullException if disconnected with {@link #OFFLINE_CAPACITY}
+	 * SENDs already waiting
+	 */
+	public void send(String destination, String json) {
+		synchronized (this.lock) {
+			if (this.session != null && this.session.isConnected()) {
+				try {
+					write(this.session, new PendingSend(destination, json));
+					return;
+				}
+				catch (RuntimeException ex) {
+					logger.debug("SEND failed, keeping it for the next connection", ex);
+				}
+			}
+			this.offline.add(new PendingSend(destination, json));
+		}
+	}
+
+	/**
+	 * Says whether a connection is up.
+	 * @return true between CONNECTED and the connection's end
+	 */
+	public boolean isConnected() {
+		synchronized (this.lock) {
+			return this.session != null && this.session.isConnected();
+		}
+	}
+
+	/**
+	 * Counts the SENDs waiting for a connection.
+	 * @return how many
+	 */
+	public int pending() {
+		return this.offline.size();
+	}
+
+	/**
+	 * Counts connection attempts since start.
+	 * @return how many
+	 */
+	public int attempts() {
+		synchronized (this.lock) {
+			return this.attempts;
+		}
+	}
+
+	/**
+	 * Throws the first failure met on one of the client's threads, if any: a grader calls
+	 * it while waiting, so that an exception in a callback is not lost.
+	 */
+	void rethrowFailure() {
+		RuntimeException first = this.failure;
+		if (first != null) {
+			throw first;
+		}
+	}
+
+	private void failed(RuntimeException ex) {
+		if (this.failure == null) {
+			this.failure = ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		StompSession last;
+		synchronized (this.lock) {
+			this.closed = true;
+			last = this.session;
+			this.session = null;
+		}
+		if (last != null && last.isConnected()) {
+			last.disconnect();
+		}
+		this.receipts.close();
+	}
+
+	private void connect() {
+		URI endpoint;
+		String bearer;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			endpoint = this.endpoints.get(this.attempts % this.endpoints.size());
+			this.attempts++;
+			bearer = this.token;
+		}
+		StompHeaders headers = new StompHeaders();
+		headers.add("Authorization", "Bearer " + bearer);
+		Attempt attempt = new Attempt(endpoint);
+		this.stomp.connectAsync(endpoint, new WebSocketHttpHeaders(), headers, attempt)
+			.whenComplete((connected, failure) -> {
+				if (failure != null) {
+					attempt.ended("could not connect to " + endpoint + ": " + failure);
+				}
+			});
+	}
+
+	private void connected(StompSession connected, URI endpoint) {
+		synchronized (this.lock) {
+			if (this.closed) {
+				connected.disconnect();
+				return;
+			}
+			this.session = connected;
+			this.failures = 0;
+			this.tokenUntried = false;
+			this.subscriptions.forEach((destination, seen) -> subscribe(connected, destination, seen.resumeFrom(),
+					new CompletableFuture<>()));
+			for (PendingSend send : this.offline.drain()) {
+				write(connected, send);
+			}
+		}
+		this.listener.connected(endpoint);
+	}
+
+	/** Decides what follows the end of a connection or of a failed attempt. */
+	private void ended(String reason, String authError) {
+		Runnable next;
+		synchronized (this.lock) {
+			this.session = null;
+			if (this.closed) {
+				return;
+			}
+			if (authError != null) {
+				if (!AuthErrors.refresh(authError, this.tokenUntried)) {
+					this.closed = true;
+					next = () -> this.listener.gaveUp(authError);
+				}
+				else {
+					// Never the dead token again: a fresh one, and the first, short wait.
+					this.token = this.tokens.get();
+					this.tokenUntried = true;
+					this.failures = 0;
+					Runnable reconnect = this::connect;
+					next = () -> this.delays.after(this.backoff.delay(0), reconnect);
+				}
+			}
+			else {
+				int failed = this.failures++;
+				next = () -> this.delays.after(this.backoff.delay(failed), this::connect);
+			}
+		}
+		this.listener.disconnected(reason);
+		next.run();
+	}
+
+	private void subscribe(StompSession target, String destination, String since, CompletableFuture<Void> bound) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		if (since != null) {
+			headers.add("since", since);
+		}
+		headers.setReceipt("sub-" + destination + "-" + System.nanoTime());
+		StompSession.Subscription subscription = target.subscribe(headers, new Frames(destination));
+		subscription.addReceiptTask(() -> bound.complete(null));
+		subscription.addReceiptLostTask(() -> bound
+			.completeExceptionally(new IllegalStateException("No RECEIPT for the subscription to " + destination)));
+	}
+
+	private static void write(StompSession target, PendingSend send) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(send.destination());
+		headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+		target.send(headers, send.json().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void received(String destination, StompHeaders headers, String body) {
+		SeenIds seen = this.subscriptions.get(destination);
+		if (seen == null) {
+			return;
+		}
+		JsonNode json = JSON.readTree(body);
+		if ("true".equals(headers.getFirst("gap"))) {
+			String oldest = json.path("oldest").isString() ? json.path("oldest").asString() : null;
+			seen.skipTo(oldest);
+			this.listener.gap(destination, json.path("requested").asString(), oldest);
+			return;
+		}
+		String id = json.path("id").asString(null);
+		if (id != null && seen.firstTime(id)) {
+			this.listener.message(destination, id, body);
+		}
+	}
+
+	/** One subscription's frames. */
+	private final class Frames implements StompFrameHandler {
+
+		private final String destination;
+
+		Frames(String destination) {
+			this.destination = destination;
+		}
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			try {
+				received(this.destination, headers, new String((byte[]) payload, StandardCharsets.UTF_8));
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				throw ex;
+			}
+		}
+
+	}
+
+	/** One connection attempt: its CONNECTED, its ERROR and its end, which comes once. */
+	private final class Attempt extends StompSessionHandlerAdapter {
+
+		private final URI endpoint;
+
+		private final AtomicBoolean over = new AtomicBoolean();
+
+		private volatile String authError;
+
+		Attempt(URI endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		@Override
+		public void afterConnected(StompSession connected, StompHeaders headers) {
+			try {
+				connected(connected, this.endpoint);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				throw ex;
+			}
+		}
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			// An ERROR frame (STOMP 1.2: the server closes the connection after it).
+			String message = headers.getFirst("message");
+			if (AuthErrors.isAuthError(message)) {
+				this.authError = message;
+			}
+		}
+
+		@Override
+		public void handleException(StompSession failed, StompCommand command, StompHeaders headers, byte[] payload,
+				Throwable exception) {
+			logger.warn("Could not handle a " + command + " frame", exception);
+		}
+
+		@Override
+		public void handleTransportError(StompSession failed, Throwable exception) {
+			ended("connection to " + this.endpoint + " lost: " + exception);
+		}
+
+		void ended(String reason) {
+			if (this.over.compareAndSet(false, true)) {
+				ReconnectingChatClient.this.ended(reason, this.authError);
+			}
+		}
+
+	}
+
+}
