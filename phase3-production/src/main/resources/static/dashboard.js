@@ -1,5 +1,5 @@
 // The live dashboard: one EventSource on /api/dashboard/stream. Every "snapshot" event is the
-// whole cluster at one second (its id); "resume" and "gap" say how a reconnection went. The
+// whole cluster at one moment (its id, epoch milliseconds); "resume" and "gap" say how a reconnection went. The
 // browser reconnects by itself and sends the last id it saw as Last-Event-ID, as Phase 1's feed.
 // Everything is written with textContent, never as HTML.
 (() => {
@@ -102,11 +102,11 @@
     $('instance-count').textContent = cluster.instances;
     showInstances(snapshot.instances);
     showKinds(cluster);
-    push(rates, snapshot.id, [sum(cluster.inPerSecond), sum(cluster.outPerSecond)]);
-    push(latencies, snapshot.id, [cluster.p50Millis, cluster.p99Millis]);
+    push(rates, snapshot.id / 1000, [sum(cluster.inPerSecond), sum(cluster.outPerSecond)]);
+    push(latencies, snapshot.id / 1000, [cluster.p50Millis, cluster.p99Millis]);
     rateChart.setData(rates);
     latencyChart.setData(latencies);
-    $('last-event').textContent = 'event ' + snapshot.id + resumeNote;
+    $('last-event').textContent = 'event ' + snapshot.id + ' at ' + new Date(snapshot.id).toLocaleTimeString() + resumeNote;
   }
 
   const source = new EventSource('/api/dashboard/stream');

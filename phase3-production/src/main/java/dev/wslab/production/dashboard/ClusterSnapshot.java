@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * The whole cluster at one moment: the latest snapshot of every live instance, and their
  * sum. This is the payload of each {@code snapshot} event of the dashboard's stream.
  *
- * @param id the event's id: the second it was taken, epoch seconds, so that any instance
+ * @param id the event's id: when it was taken, epoch milliseconds, so that any instance
  * can resume a stream another instance began
  * @param instances every live instance's latest snapshot, by name
  * @param cluster the sums over them

@@ -23,12 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The dashboard's heartbeat. Once a period, on one thread of its own: this instance
  * publishes its {@link InstanceSnapshot} to Redis, reads every live instance's back, and
  * pushes the sum, a {@link ClusterSnapshot}, to each open stream as an SSE event
- * {@code snapshot} whose id is the second it was taken (HTML Standard, 9.2 "Server-sent
- * events").
+ * {@code snapshot} whose id is the moment it was taken, in epoch milliseconds (HTML
+ * Standard, 9.2 "Server-sent events").
  *
  * <p>
  * A client that reconnects sends the last id it saw as {@code Last-Event-ID}, to
- * whichever instance Nginx picks: ids are seconds, the same on every instance. The feed
+ * whichever instance Nginx picks: ids are times, comparable on every instance. The feed
  * keeps its last {@code history} snapshots and replays those after that id, announced by
  * a {@code resume} event; when the id is older than what it keeps, or not an id at all, a
  * {@code gap} event comes first and then everything kept, as 3.3's log does over STOMP. A
@@ -88,8 +88,8 @@ final class DashboardFeed implements SmartLifecycle {
 				send(stream, snapshot);
 				seen = Math.max(seen, snapshot.id());
 			}
-			// Another instance's snapshot of the same second has the same id: a client
-			// resuming from it here gets this instance's next second, not that one again.
+			// A client resuming from another instance's snapshot gets this instance's
+			// later ones only, even those its replay did not hold.
 			this.streams.put(stream, seen);
 		}
 		return stream;
@@ -102,7 +102,8 @@ final class DashboardFeed implements SmartLifecycle {
 		}
 		long oldest = kept.get(0).id();
 		Long requested = parse(lastEventId);
-		if (requested == null || requested < oldest - 1) {
+		// The snapshot just before the oldest kept was taken about a period earlier.
+		if (requested == null || requested < oldest - this.properties.period().toMillis()) {
 			stream.send(SseEmitter.event()
 				.name("gap")
 				.data(Map.of("requested", lastEventId, "oldest", oldest), MediaType.APPLICATION_JSON));
@@ -118,7 +119,7 @@ final class DashboardFeed implements SmartLifecycle {
 	private void tick() {
 		try {
 			this.store.publish(this.local.read());
-			long id = Math.max(this.clock.millis() / 1000, this.lastId + 1);
+			long id = Math.max(this.clock.millis(), this.lastId + 1);
 			this.lastId = id;
 			ClusterSnapshot snapshot = ClusterSnapshot.of(id, this.store.live());
 			synchronized (this.history) {
@@ -165,7 +166,8 @@ final class DashboardFeed implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dashboard").factory());
+		this.ticker = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dashboard").daemon().factory());
 		long period = this.properties.period().toMillis();
 		this.ticker.scheduleAtFixedRate(this::tick, 0, period, TimeUnit.MILLISECONDS);
 	}
@@ -176,12 +178,9 @@ final class DashboardFeed implements SmartLifecycle {
 		this.ticker = null;
 		this.streams.keySet().forEach(SseEmitter::complete);
 		this.streams.clear();
-		try {
-			this.store.withdraw(this.instance);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Dashboard snapshot not withdrawn: " + ex.getMessage());
-		}
+		// Its snapshot stays in Redis until it expires (wslab.dashboard.ttl), as after a
+		// crash: at shutdown Redis may already be gone, and a call would wait for its
+		// timeout.
 	}
 
 	@Override

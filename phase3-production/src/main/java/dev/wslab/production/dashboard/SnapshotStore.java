@@ -14,9 +14,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Where the instances tell each other their figures: Redis. Each instance writes its
  * snapshot as JSON under a key of its own that expires after {@code ttl}, and adds its
  * name to one set. A reader takes the set and every key in it: a key that has expired
- * belongs to an instance that stopped publishing (crashed, or cut off from Redis), so its
- * name leaves the set and the dashboard stops showing it. An instance that stops cleanly
- * deletes its key at once.
+ * belongs to an instance that stopped publishing (stopped, crashed or cut off from
+ * Redis), so its name leaves the set and the dashboard stops showing it.
  */
 final class SnapshotStore {
 
@@ -61,11 +60,6 @@ final class SnapshotStore {
 			}
 		}
 		return live;
-	}
-
-	void withdraw(String instance) {
-		this.redis.delete(SNAPSHOT_PREFIX + instance);
-		this.redis.opsForSet().remove(INSTANCES, instance);
 	}
 
 }
