@@ -25,7 +25,7 @@ class DashboardConfig {
 	DashboardFeed dashboardFeed(MeterRegistry registry, StringRedisTemplate redis, JsonMapper json, Clock clock,
 			DashboardProperties properties, @Value("${wslab.cluster.instance}") String instance) {
 		return new DashboardFeed(new LocalMeters(registry, instance, clock),
-				new SnapshotStore(redis, json, properties.ttl()), properties, clock, instance);
+				new SnapshotStore(redis, json, properties.ttl()), properties, clock);
 	}
 
 }

@@ -46,8 +46,6 @@ final class DashboardFeed implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final String instance;
-
 	private final Deque<ClusterSnapshot> history = new ArrayDeque<>();
 
 	/** Each open stream, with the id it has seen up to: it gets only later ones. */
@@ -57,13 +55,11 @@ final class DashboardFeed implements SmartLifecycle {
 
 	private long lastId;
 
-	DashboardFeed(LocalMeters local, SnapshotStore store, DashboardProperties properties, Clock clock,
-			String instance) {
+	DashboardFeed(LocalMeters local, SnapshotStore store, DashboardProperties properties, Clock clock) {
 		this.local = local;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
-		this.instance = instance;
 	}
 
 	/**
