@@ -110,6 +110,7 @@ public final class ClusterLauncher {
 
 		System.out.printf("%nThe wslab chat cluster is up (%.1f s).%n", seconds);
 		System.out.printf("  the chat, through Nginx   http://127.0.0.1:%d/%n", proxyPort);
+		System.out.printf("  the live dashboard        http://127.0.0.1:%d/dashboard.html%n", proxyPort);
 		for (int i = 0; i < instancePorts.size(); i++) {
 			System.out.printf("  instance chat-%d          http://127.0.0.1:%d/%n", i + 1, instancePorts.get(i));
 		}
