@@ -167,6 +167,15 @@ class TransportLimitsGraderTests {
 		String room = ClusterClients.room("busy");
 		try (StompTestSession ann = ClusterClients.connect(port, "alice");
 				BusyRoom busy = new BusyRoom(cluster.broker(), room)) {
+			// Spring's defaults (10 s, 512 KB) would cut zed off too, only later:
+			// the limits must be the instance's (ann's socket is open: a starter's
+			// failure is in the log).
+			assertThat(handler.getSendTimeLimit())
+				.as("3.7: Spring's send time limit in ms, from wslab.limits.send-time-limit (Spring's default: 10 s)")
+				.isEqualTo(SEND_TIME_LIMIT.toMillis());
+			assertThat(handler.getSendBufferSizeLimit())
+				.as("3.7: Spring's send buffer limit in bytes, from wslab.limits.send-buffer-limit (Spring's default: 512 KB)")
+				.isEqualTo(SEND_BUFFER_LIMIT.toBytes());
 			Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
 			Thread reader = readAll(ann.subscribeWithReceipt("/topic/room." + room, WAIT), arrivals);
 			int cutOffBefore = handler.getStats().getLimitExceededSessions();
