@@ -3,9 +3,18 @@ package dev.wslab.production.limits;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import dev.wslab.kit.client.stomp.FrameQueue;
+import dev.wslab.kit.client.stomp.ReceivedFrame;
+import dev.wslab.kit.client.stomp.StompTestSession;
 import dev.wslab.kit.client.ws.RawWebSocketClient;
 import dev.wslab.kit.client.ws.WireFrame;
 import dev.wslab.kit.grading.Grades;
@@ -17,21 +26,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 import static dev.wslab.production.cluster.ClusterClients.WAIT;
+import static dev.wslab.production.cluster.ClusterClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 3.7 on an instance of its own beside the cluster, with the size limit
  * of {@code application.properties} (64 KB) and limits short enough to wait for: a send
- * may be stuck 2 s, a socket may stay silent 3 s.
- *
- * <p>
- * Slow consumers are not graded here yet: on the relay chat a client that stopped reading
- * in a room busy at 500 KB/s was not cut off within 42 s (see the README).
+ * may be stuck 2 s, 256 KB may wait for a client, a socket may stay silent 3 s. Its rate
+ * limit is out of the way, so that a room can be busy.
  */
 @Grades("3.7")
 class TransportLimitsGraderTests {
@@ -41,6 +49,17 @@ class TransportLimitsGraderTests {
 	private static final DataSize SEND_BUFFER_LIMIT = DataSize.ofKilobytes(256);
 
 	private static final Duration TIME_TO_FIRST_MESSAGE = Duration.ofSeconds(3);
+
+	/**
+	 * How long a slow consumer may go on once it is subscribed in a room busy at 500
+	 * KB/s. Before a send blocks, Linux may take up to {@code tcp_wmem}'s maximum (4 MB
+	 * by default) into the server's socket: about 8 s of the room; then the send buffer
+	 * limit (256 KB) fills in half a second.
+	 */
+	private static final Duration CUT_OFF_BOUND = Duration.ofSeconds(15);
+
+	/** The room's messages published before the slow consumer comes: the baseline. */
+	private static final int BASELINE = 500;
 
 	/**
 	 * The size of each piece when a frame is sent in several WebSocket messages: over the
@@ -137,6 +156,165 @@ class TransportLimitsGraderTests {
 			assertThat(close.closeCode()).as("the close code after Spring's ERROR frame: 1002, protocol error")
 				.isEqualTo(1002);
 		}
+	}
+
+	@Test
+	void cutsOffAClientThatStopsReadingWithoutSlowingTheRoom() throws Exception {
+		SubProtocolWebSocketHandler handler = limited.getBean(SubProtocolWebSocketHandler.class);
+		SimpUserRegistry users = limited.getBean(SimpUserRegistry.class);
+		int queuesBefore = cluster.broker().queues().size();
+		int connectionsBefore = cluster.broker().stompConnections().size();
+		String room = ClusterClients.room("busy");
+		try (StompTestSession ann = ClusterClients.connect(port, "alice");
+				BusyRoom busy = new BusyRoom(cluster.broker(), room)) {
+			// Spring's defaults (10 s, 512 KB) would cut zed off too, only later:
+			// the limits must be the instance's (ann's socket is open: a starter's
+			// failure is in the log).
+			assertThat(handler.getSendTimeLimit())
+				.as("3.7: Spring's send time limit in ms, from wslab.limits.send-time-limit (Spring's default: 10 s)")
+				.isEqualTo(SEND_TIME_LIMIT.toMillis());
+			assertThat(handler.getSendBufferSizeLimit())
+				.as("3.7: Spring's send buffer limit in bytes, from wslab.limits.send-buffer-limit (Spring's default: 512 KB)")
+				.isEqualTo(SEND_BUFFER_LIMIT.toBytes());
+			Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+			Thread reader = readAll(ann.subscribeWithReceipt("/topic/room." + room, WAIT), arrivals);
+			int cutOffBefore = handler.getStats().getLimitExceededSessions();
+			int openBefore = handler.getStats().getWebSocketSessions();
+			busy.start();
+			await("the room's first " + BASELINE + " messages, without a slow consumer").atMost(WAIT)
+				.until(() -> busy.published() >= BASELINE);
+
+			int zedFrom = busy.published();
+			try (RawWebSocketClient zed = RawWebSocketClient.connectWithoutReading(
+					URI.create("ws://127.0.0.1:" + port + "/ws/chat"), "Origin: " + ChatCluster.PAGE_ORIGIN)) {
+				// The relay drops a frame that comes before the broker's CONNECTED
+				// (StompBrokerRelayMessageHandler: "ignoring SUBSCRIBE"), and zed reads
+				// nothing: the server's side says when he is connected and subscribed.
+				zed.send(WireFrame.text(connectFrame("admin")));
+				await("zed connected").atMost(WAIT).until(() -> users.getUser("admin") != null);
+				zed.send(WireFrame.text("SUBSCRIBE\nid:0\ndestination:/topic/room." + room + "\n\n\0"));
+				await("zed subscribed").atMost(WAIT)
+					.until(() -> !users.findSubscriptions((sub) -> sub.getDestination().endsWith(room)).isEmpty());
+				long subscribed = System.nanoTime();
+
+				await("zed, who reads nothing, cut off").atMost(CUT_OFF_BOUND)
+					.until(() -> handler.getStats().getLimitExceededSessions() > cutOffBefore);
+				long cutOff = Duration.ofNanos(System.nanoTime() - subscribed).toMillis();
+				int zedUntil = busy.published();
+				zed.resumeReading();
+				await("the end of zed's connection").atMost(WAIT).until(() -> connectionEnd(zed) != null);
+				String end = connectionEnd(zed);
+				System.out.printf(
+						"[3.7] zed cut off %d ms after he subscribed (bound %d ms), %d room messages later; his connection: %s; %s%n",
+						cutOff, CUT_OFF_BOUND.toMillis(), zedUntil - zedFrom, end.strip(), handler.getStatsInfo());
+				assertThat(handler.getStats().getLimitExceededSessions()).as("""
+						3.7: sessions Spring closed for a send limit, with 4500 (SESSION_NOT_RELIABLE)
+						(hint: setSendBufferSizeLimit and setSendTimeLimit on the transport registration)""")
+					.isEqualTo(cutOffBefore + 1);
+				// Behind a stuck send Tomcat may not get the CLOSE frame out: then the
+				// connection just ends.
+				assertThat(end).as("how zed's connection ended: a CLOSE with 4500, or the TCP connection closed")
+					.satisfiesAnyOf((line) -> assertThat(line).contains("← CLOSE").contains("code=4500"),
+							(line) -> assertThat(line).contains("TCP connection closed by server"));
+				await("zed's session gone").atMost(WAIT)
+					.untilAsserted(() -> assertThat(handler.getStats().getWebSocketSessions()).isEqualTo(openBefore));
+
+				await("the room's feed over").atMost(BusyRoom.EVERY.multipliedBy(BusyRoom.MAX).plus(WAIT))
+					.until(() -> busy.published() == BusyRoom.MAX);
+				reader.join(WAIT);
+				assertThat(reader.isAlive()).as("ann's reader still waiting for the room's last message").isFalse();
+				report(busy, arrivals, zedFrom, zedUntil);
+			}
+		}
+		await("the busy room's queues and connections gone from RabbitMQ").atMost(WAIT)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> {
+				assertThat(cluster.broker().queues()).hasSizeLessThanOrEqualTo(queuesBefore);
+				assertThat(cluster.broker().stompConnections()).hasSizeLessThanOrEqualTo(connectionsBefore);
+			});
+	}
+
+	/**
+	 * Counts ann's deliveries by number and compares her latency with zed and without.
+	 */
+	private static void report(BusyRoom busy, Queue<Arrival> arrivals, int zedFrom, int zedUntil) {
+		Set<Integer> distinct = new TreeSet<>();
+		List<Double> quiet = new ArrayList<>();
+		List<Double> slow = new ArrayList<>();
+		List<Double> after = new ArrayList<>();
+		for (Arrival arrival : arrivals) {
+			distinct.add(arrival.seq());
+			double millis = (arrival.nanos() - busy.publishedAt(arrival.seq())) / 1e6;
+			(arrival.seq() <= zedFrom ? quiet : (arrival.seq() <= zedUntil) ? slow : after).add(millis);
+		}
+		int sent = busy.published();
+		int lost = sent - distinct.size();
+		int duplicated = arrivals.size() - distinct.size();
+		double bound = 10 * median(quiet) + 250;
+		System.out
+			.printf("""
+					[3.7] ann, in the same room: sent %d, delivered %d, lost %d, duplicated %d
+					[3.7] ann's latency, median / p99 in ms: without zed (#1-%d) %.1f / %.1f; while zed stalls (#%d-%d) %.1f / %.1f; after (#%d-%d) %.1f / %.1f; bound on the median while he stalls %.1f%n""",
+					sent, distinct.size(), lost, duplicated, zedFrom, median(quiet), p99(quiet), zedFrom + 1, zedUntil,
+					median(slow), p99(slow), zedUntil + 1, sent, median(after), p99(after), bound);
+		assertThat(lost).as("3.7: room messages ann never got while zed stalled and was cut off").isZero();
+		assertThat(duplicated).as("3.7: room messages ann got twice").isZero();
+		assertThat(median(slow))
+			.as("""
+					3.7: ann's median latency in ms while zed stalls in her room, against %.1f ms without him
+					(bound: 10 × that + 250 ms; hint: one client's backlog must not hold the others' sends)""",
+					median(quiet))
+			.isLessThanOrEqualTo(bound);
+	}
+
+	/** Reads a subscription until the busy room's last message, or until it is quiet. */
+	private static Thread readAll(FrameQueue frames, Queue<Arrival> arrivals) {
+		return Thread.ofVirtual().name("ann-reader").start(() -> {
+			while (true) {
+				ReceivedFrame frame = frames.poll(WAIT);
+				if (frame == null) {
+					return;
+				}
+				int seq = json(frame.body()).path("seq").asInt();
+				arrivals.add(new Arrival(seq, System.nanoTime()));
+				if (seq == BusyRoom.MAX) {
+					return;
+				}
+			}
+		});
+	}
+
+	/** A room message ann received, by number, and when ({@link System#nanoTime()}). */
+	private record Arrival(int seq, long nanos) {
+	}
+
+	private static double median(List<Double> values) {
+		return percentile(values, 0.5);
+	}
+
+	private static double p99(List<Double> values) {
+		return percentile(values, 0.99);
+	}
+
+	private static double percentile(List<Double> values, double rank) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(Math.min(sorted.size() - 1, (int) (rank * sorted.size())));
+	}
+
+	/**
+	 * The transcript's line for a CLOSE frame from the server or the end of TCP, or null.
+	 */
+	private static String connectionEnd(RawWebSocketClient client) {
+		return client.transcript()
+			.lines()
+			.stream()
+			.filter((line) -> line.contains("← CLOSE") || line.contains("TCP connection closed by server"))
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Test

@@ -20,9 +20,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * {@code ConcurrentWebSocketSessionDecorator}: one send at a time, later messages wait in
  * a buffer. A send stuck longer than {@code sendTimeLimit}, or a buffer over
  * {@code sendBufferSizeLimit}, closes the session, so a client that stopped reading
- * cannot hold a thread or grow a queue for ever. (With 3.1's preserved publish order the
- * messages behind a stuck send may wait before that buffer; the README has the
- * measurements.)</li>
+ * cannot hold a thread or grow a queue for ever. With 3.1's preserved publish order too:
+ * the next message is released once the previous one is in that buffer, not once it is
+ * sent.</li>
  * <li><b>Idle sockets.</b> A socket that sends nothing, not even CONNECT, is closed with
  * 4500 once {@code timeToFirstMessage} is over, at the next handshake on the
  * instance.</li>
