@@ -120,8 +120,10 @@ public final class Workshop {
 			return Optional.of(outcome);
 		}
 		catch (RuntimeException ex) {
-			out.println("workshop: progress not sent (" + ex.getMessage() + "); grading is unaffected");
-			return Optional.empty();
+			String line = "workshop: progress not sent (" + ex.toString().lines().findFirst().orElse("")
+					+ "); grading is unaffected";
+			out.println(line);
+			return Optional.of(new WorkshopPublisher.Outcome(false, line, java.time.Duration.ZERO));
 		}
 	}
 
