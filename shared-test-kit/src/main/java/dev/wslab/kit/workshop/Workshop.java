@@ -37,7 +37,15 @@ public final class Workshop {
 		}
 	}
 
-	static int run(Path root, List<String> args, Map<String, String> env, PrintStream out) {
+	/**
+	 * Runs one {@code ./learn workshop} command.
+	 * @param root the workspace root
+	 * @param args the command and its arguments
+	 * @param env the environment
+	 * @param out the console
+	 * @return the exit code
+	 */
+	public static int run(Path root, List<String> args, Map<String, String> env, PrintStream out) {
 		String command = args.isEmpty() ? "status" : args.get(0);
 		switch (command) {
 			case "join" -> {
