@@ -16,6 +16,7 @@ import dev.wslab.kit.catalog.Exercise;
 import dev.wslab.kit.grading.GradedFailure;
 import dev.wslab.kit.scoreboard.ExerciseResult.Status;
 import dev.wslab.kit.track.HintLog;
+import dev.wslab.kit.workshop.Workshop;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +54,11 @@ public final class Scoreboard {
 		Path dir = Path.of(args[2]);
 		String track = args[3];
 		String mode = args.length > 4 ? args[4] : "normal";
-		int code = run(Catalog.load(root), root, phase, dir, track, "strict".equals(mode), System.out);
+		Catalog catalog = Catalog.load(root);
+		int code = run(catalog, root, phase, dir, track, "strict".equals(mode), System.out);
+		// Workshop mode: one progress event to the room's board, best effort (never
+		// changes the verdict).
+		Workshop.afterScoreboard(catalog, root, phase, dir, track, System.getenv(), System.out);
 		Path marker = dir.resolve("FAILED");
 		try {
 			Files.createDirectories(dir);
