@@ -1,11 +1,15 @@
 package dev.wslab.production.metrics;
 
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.support.NativeMessageHeaderAccessor;
+
 /**
  * What a STOMP destination is for, as a tag of few values: message counters are tagged
  * with this, never with the destination itself, whose room names and session ids would
- * make a new time series each.
+ * make a new time series each. The tracing tags its observations with it too.
  */
-enum DestinationKind {
+public enum DestinationKind {
 
 	/** A room: {@code /app/room.*} in, {@code /topic/room.*} out. */
 	ROOM,
@@ -28,7 +32,7 @@ enum DestinationKind {
 	 * Returns the tag value.
 	 * @return for example {@code room}
 	 */
-	String tag() {
+	public String tag() {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}
 
@@ -39,7 +43,7 @@ enum DestinationKind {
 	 * @param destination the destination, or null
 	 * @return its kind
 	 */
-	static DestinationKind of(String destination) {
+	public static DestinationKind of(String destination) {
 		if (destination == null) {
 			return OTHER;
 		}
@@ -57,6 +61,24 @@ enum DestinationKind {
 			return PRESENCE;
 		}
 		return OTHER;
+	}
+
+	/**
+	 * Classifies a message on its way to a client by the destination the client
+	 * subscribed to, before Spring resolved it.
+	 * @param message a MESSAGE on the client outbound channel
+	 * @return its kind
+	 */
+	public static DestinationKind delivered(Message<?> message) {
+		// A user destination that went through the broker carries its original as a
+		// STOMP header; Spring puts it back as the destination only when writing the
+		// frame.
+		String original = NativeMessageHeaderAccessor
+			.getFirstNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, message.getHeaders());
+		if (original == null) {
+			original = (String) message.getHeaders().get(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION);
+		}
+		return of((original != null) ? original : SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
 	}
 
 }

@@ -10,16 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
-import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
  * Puts the chat's meters on its channels, first of all configurers so that the inbound
- * meters see a SEND before anything else does: {@link InboundMeters} on the way in,
- * {@link ReceivedAt} on the broker channel, {@link OutboundMeters} on the way out; and
- * {@link HandshakeRefusals} around every other filter of {@code /ws/}. The meters are
- * scaffolding, not an exercise: they count what the learner's code does, and stay at zero
- * where it is not written yet.
+ * meters see a SEND before anything else does: {@link InboundMeters} on the way in (its
+ * {@link ReceivedAt} stamp goes on through {@code CarriedHeaders}),
+ * {@link OutboundMeters} on the way out; and {@link HandshakeRefusals} around every other
+ * filter of {@code /ws/}. The meters are scaffolding, not an exercise: they count what
+ * the learner's code does, and stay at zero where it is not written yet.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,11 +41,6 @@ class MetricsConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
 		registration.interceptors(new OutboundMeters(this.registry, this.clock));
-	}
-
-	@Override
-	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		registry.configureBrokerChannel().interceptors(new ReceivedAt());
 	}
 
 	@Bean

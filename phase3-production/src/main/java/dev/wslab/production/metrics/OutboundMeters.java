@@ -19,7 +19,6 @@ import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
-import org.springframework.messaging.support.NativeMessageHeaderAccessor;
 
 /**
  * On the client outbound channel, once a MESSAGE has been handed to its session (written
@@ -79,7 +78,7 @@ final class OutboundMeters implements ExecutorChannelInterceptor {
 			return;
 		}
 		long handed = ReceivedAt.micros(this.clock.instant());
-		DestinationKind kind = DestinationKind.of(destination(message));
+		DestinationKind kind = DestinationKind.delivered(message);
 		this.delivered.get(kind).increment();
 		if (kind == DestinationKind.ERRORS) {
 			errorCounter(code(message.getPayload())).increment();
@@ -88,19 +87,6 @@ final class OutboundMeters implements ExecutorChannelInterceptor {
 		if (received != null && handed >= received) {
 			this.latency.record(Duration.ofNanos((handed - received) * 1_000));
 		}
-	}
-
-	/** The destination as the client subscribed to it, before Spring resolved it. */
-	private static String destination(Message<?> message) {
-		// A user destination that went through the broker carries its original as a
-		// STOMP header; Spring puts it back as the destination only when writing the
-		// frame.
-		String original = NativeMessageHeaderAccessor
-			.getFirstNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, message.getHeaders());
-		if (original == null) {
-			original = (String) message.getHeaders().get(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION);
-		}
-		return (original != null) ? original : SimpMessageHeaderAccessor.getDestination(message.getHeaders());
 	}
 
 	private static String code(Object payload) {

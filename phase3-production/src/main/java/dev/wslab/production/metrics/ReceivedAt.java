@@ -2,11 +2,9 @@ package dev.wslab.production.metrics;
 
 import java.time.Instant;
 
+import dev.wslab.production.carried.CarriedHeaders;
+
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.messaging.support.NativeMessageHeaderAccessor;
@@ -18,12 +16,12 @@ import org.springframework.messaging.support.NativeMessageHeaderAccessor;
  * <p>
  * {@link InboundMeters} stamps the SEND when it enters the client inbound channel, and
  * marks the thread that handles it. A room message the controller then sends to the
- * broker channel, on that same thread (the broker channel has no executor of its own),
- * gets the stamp as a STOMP header, {@value #HEADER}: the relay forwards it to RabbitMQ,
- * and RabbitMQ keeps it on the MESSAGE every subscriber gets, on every instance.
- * Subscribers see the header too; it is the arrival time in microseconds since the epoch.
+ * broker channel, on that same thread, gets the stamp as a STOMP header, {@value #HEADER}
+ * ({@link CarriedHeaders}): the relay forwards it to RabbitMQ, and RabbitMQ keeps it on
+ * the MESSAGE every subscriber gets, on every instance. Subscribers see the header too;
+ * it is the arrival time in microseconds since the epoch.
  */
-final class ReceivedAt implements ChannelInterceptor {
+final class ReceivedAt {
 
 	/**
 	 * The STOMP header on a room MESSAGE: when its SEND arrived, in epoch microseconds.
@@ -33,7 +31,8 @@ final class ReceivedAt implements ChannelInterceptor {
 	/** The message header on the SEND itself, inside the instance. */
 	private static final String INBOUND = ReceivedAt.class.getName();
 
-	private static final ThreadLocal<Long> HANDLING = new ThreadLocal<>();
+	private ReceivedAt() {
+	}
 
 	/**
 	 * Stamps an inbound SEND with its arrival time.
@@ -54,13 +53,14 @@ final class ReceivedAt implements ChannelInterceptor {
 	static void enter(Message<?> message) {
 		Object micros = message.getHeaders().get(INBOUND);
 		if (micros instanceof Long stamped) {
-			HANDLING.set(stamped);
+			CarriedHeaders.carry(HEADER, Long.toString(stamped),
+					(destination) -> DestinationKind.of(destination) == DestinationKind.ROOM);
 		}
 	}
 
 	/** Ends what {@link #enter} marked. */
 	static void leave() {
-		HANDLING.remove();
+		CarriedHeaders.drop(HEADER);
 	}
 
 	/**
@@ -88,26 +88,6 @@ final class ReceivedAt implements ChannelInterceptor {
 	 */
 	static long micros(Instant instant) {
 		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-	}
-
-	/**
-	 * On the broker channel: copies the stamp of the SEND being handled to a room
-	 * message.
-	 */
-	@Override
-	public Message<?> preSend(Message<?> message, MessageChannel channel) {
-		Long micros = HANDLING.get();
-		if (micros == null || SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.MESSAGE
-				|| DestinationKind
-					.of(SimpMessageHeaderAccessor.getDestination(message.getHeaders())) != DestinationKind.ROOM) {
-			return message;
-		}
-		MessageHeaderAccessor accessor = MessageHeaderAccessor.getMutableAccessor(message);
-		if (!(accessor instanceof NativeMessageHeaderAccessor stomp)) {
-			return message;
-		}
-		stomp.setNativeHeader(HEADER, Long.toString(micros));
-		return MessageBuilder.createMessage(message.getPayload(), stomp.getMessageHeaders());
 	}
 
 }
