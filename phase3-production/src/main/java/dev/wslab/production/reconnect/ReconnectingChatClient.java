@@ -53,6 +53,12 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	 */
 	static final String SERVER_RESTART = "server-restart";
 
+	/**
+	 * How {@link ChatListener#disconnected} begins when the server asked the client to
+	 * move.
+	 */
+	static final String ASKED_TO_MOVE = "asked to move (server-restart): ";
+
 	private static final Log logger = LogFactory.getLog(ReconnectingChatClient.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -305,7 +311,7 @@ public final class ReconnectingChatClient implements AutoCloseable {
 				next = () -> this.delays.after(this.backoff.delay(failed), this::connect);
 			}
 		}
-		this.listener.disconnected(reason);
+		this.listener.disconnected(restart ? ASKED_TO_MOVE + reason : reason);
 		next.run();
 	}
 

@@ -142,7 +142,7 @@ final class Drill implements AutoCloseable {
 			Figures figures = new Figures(this, kind, SENT, tally.delivered(), SENT - tally.delivered(),
 					tally.duplicated(), (reconnected < 0) ? -1 : TimeUnit.NANOSECONDS.toMillis(reconnected - faultAt),
 					TimeUnit.NANOSECONDS.toMillis(faultOver - faultAt),
-					TimeUnit.NANOSECONDS.toMillis(allSent - faultAt), tally.endpoints(),
+					TimeUnit.NANOSECONDS.toMillis(allSent - faultAt), tally.endpoints(), tally.disconnections(),
 					IntStream.range(0, SENT).filter((n) -> !tally.shown(n)).boxed().toList(), complete);
 			figures.report();
 			return figures;
@@ -191,8 +191,8 @@ final class Drill implements AutoCloseable {
 
 	/** What one run counted. */
 	record Figures(Drill drill, String kind, int sent, int delivered, int lost, int duplicated, long recoveredMillis,
-			long faultMillis, long sendingAfterFaultMillis, List<String> connections, List<Integer> missing,
-			boolean complete) {
+			long faultMillis, long sendingAfterFaultMillis, List<String> connections, List<String> disconnections,
+			List<Integer> missing, boolean complete) {
 
 		String line() {
 			return "[%s] drill %s (%s): sent %d, delivered %d, lost %d, duplicated %d, recovered in %d ms, stop took %d ms"
@@ -204,10 +204,11 @@ final class Drill implements AutoCloseable {
 			return """
 					%s: %s
 					bob's connections: %s
+					why they ended: %s
 					numbers never shown: %s
 					alice kept sending for %d ms after the fault
-					(hint: %s)""".formatted(this.drill.exercise, line(), this.connections, this.missing,
-					this.sendingAfterFaultMillis, this.drill.hint);
+					(hint: %s)""".formatted(this.drill.exercise, line(), this.connections, this.disconnections,
+					this.missing, this.sendingAfterFaultMillis, this.drill.hint);
 		}
 
 		void report() throws IOException {
