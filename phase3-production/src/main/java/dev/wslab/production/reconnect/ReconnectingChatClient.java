@@ -2,6 +2,7 @@ package dev.wslab.production.reconnect;
 
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * subscription with {@code since} the highest id seen without a hole ({@link SeenIds}),
  * and shows each message once (exercise 3.10). On an authentication ERROR it takes a
  * fresh token from its supplier, once: a fresh token refused too ends the attempts
- * ({@link AuthErrors}).
+ * ({@link AuthErrors}). An ERROR with {@code message:server-restart} (a draining
+ * instance, exercise 3.11, which then closes with 1012) is an invitation to move: the
+ * next attempt goes at once, without a backoff wait, to the next endpoint.
  *
  * <p>
  * Built on Spring's {@link WebSocketStompClient}. Each attempt goes to the next of its
@@ -43,6 +46,18 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 	/** How many SENDs may wait while disconnected (see {@link OfflineQueue}). */
 	public static final int OFFLINE_CAPACITY = 1000;
+
+	/**
+	 * The ERROR message of a draining instance (exercise 3.11's
+	 * {@code DrainingShutdown.SERVER_RESTART}).
+	 */
+	static final String SERVER_RESTART = "server-restart";
+
+	/**
+	 * How {@link ChatListener#disconnected} begins when the server asked the client to
+	 * move.
+	 */
+	static final String ASKED_TO_MOVE = "asked to move (server-restart): ";
 
 	private static final Log logger = LogFactory.getLog(ReconnectingChatClient.class);
 
@@ -261,7 +276,7 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	}
 
 	/** Decides what follows the end of a connection or of a failed attempt. */
-	private void ended(String reason, String authError) {
+	private void ended(String reason, String authError, boolean restart) {
 		Runnable next;
 		synchronized (this.lock) {
 			this.session = null;
@@ -282,12 +297,21 @@ public final class ReconnectingChatClient implements AutoCloseable {
 					next = () -> this.delays.after(this.backoff.delay(0), reconnect);
 				}
 			}
+			else if (restart) {
+				// Asked to move (exercise 3.11): not a failure. The next endpoint at
+				// once;
+				// if that one fails too, the usual backoff follows. Spring's client does
+				// not
+				// show the close code (1012), so the ERROR's message is what is acted on.
+				this.failures = 0;
+				next = () -> this.delays.after(Duration.ZERO, this::connect);
+			}
 			else {
 				int failed = this.failures++;
 				next = () -> this.delays.after(this.backoff.delay(failed), this::connect);
 			}
 		}
-		this.listener.disconnected(reason);
+		this.listener.disconnected(restart ? ASKED_TO_MOVE + reason : reason);
 		next.run();
 	}
 
@@ -365,6 +389,8 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		private volatile String authError;
 
+		private volatile boolean restart;
+
 		Attempt(URI endpoint) {
 			this.endpoint = endpoint;
 		}
@@ -392,6 +418,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 			if (AuthErrors.isAuthError(message)) {
 				this.authError = message;
 			}
+			else if (SERVER_RESTART.equals(message)) {
+				this.restart = true;
+			}
 		}
 
 		@Override
@@ -407,7 +436,7 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		void ended(String reason) {
 			if (this.over.compareAndSet(false, true)) {
-				ReconnectingChatClient.this.ended(reason, this.authError);
+				ReconnectingChatClient.this.ended(reason, this.authError, this.restart);
 			}
 		}
 

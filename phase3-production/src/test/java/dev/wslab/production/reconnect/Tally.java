@@ -23,6 +23,8 @@ final class Tally implements ChatListener {
 
 	private final List<Long> connectedAtNanos = new CopyOnWriteArrayList<>();
 
+	private final List<String> disconnections = new CopyOnWriteArrayList<>();
+
 	Tally(String run) {
 		this.sequence = Pattern.compile(Pattern.quote(run) + " seq (\\d+)");
 	}
@@ -39,6 +41,16 @@ final class Tally implements ChatListener {
 	public void connected(URI endpoint) {
 		this.connectedAtNanos.add(System.nanoTime());
 		this.connections.add(endpoint.toString());
+	}
+
+	@Override
+	public void disconnected(String reason) {
+		this.disconnections.add(reason);
+	}
+
+	/** Why each connection ended, in order. */
+	List<String> disconnections() {
+		return List.copyOf(this.disconnections);
 	}
 
 	int delivered() {

@@ -1,0 +1,148 @@
+package dev.wslab.production.drain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.wslab.kit.client.ws.HttpHead;
+import dev.wslab.kit.grading.Grades;
+import dev.wslab.production.cluster.ChatCluster;
+import dev.wslab.production.cluster.ClusterClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grades exercise 3.11, the draining shutdown, on an instance of its own: a raw STOMP
+ * client sits in a room on it, then the grader calls {@code DrainingShutdown.stop} as
+ * Spring would when the context closes. The client must be asked to move (an ERROR with
+ * {@code message:server-restart}, then close code 1012), a new handshake must be refused
+ * with 503 and {@code Retry-After}, and the drain must end well inside the shutdown
+ * phase's timeout. The instance is closed afterwards.
+ */
+@Grades("3.11")
+class DrainingShutdownGraderTests {
+
+	/**
+	 * Spring Boot's {@code spring.lifecycle.timeout-per-shutdown-phase}, the chat's 30 s.
+	 */
+	private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(30);
+
+	static ConfigurableApplicationContext instance;
+
+	static DrainingShutdown drain;
+
+	static RawStomp ann;
+
+	static CompletableFuture<Long> drained = new CompletableFuture<>();
+
+	static List<String> annSaw;
+
+	@BeforeAll
+	static void drainAnInstanceWithAClient() throws Exception {
+		instance = ChatCluster.shared().startApart("drain-grader", java.util.Map.of());
+		drain = instance.getBean(DrainingShutdown.class);
+		ann = RawStomp.inRoom(port(), "alice", ClusterClients.room("drain"));
+		long started = System.nanoTime();
+		Thread.ofVirtual().name("drain-grader-stop").start(() -> {
+			try {
+				drain.stop(() -> drained.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+			}
+			catch (Throwable ex) {
+				drained.completeExceptionally(ex);
+			}
+		});
+		annSaw = ann.framesUntilClose(ClusterClients.WAIT);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		ann.close();
+		instance.close();
+	}
+
+	@Test
+	void asksEachClientToMoveWithAnErrorThenCloseCode1012() throws Exception {
+		long millis = drainedMillis();
+
+		assertThat(annSaw).as("""
+				3.11: ann's frames after stop() began (%d ms); expected an ERROR with message:server-restart, \
+				then CLOSE 1012.
+				Transcript:
+				%s
+				hint: closeWith(sessionId, SERVICE_RESTART) before sending the ERROR on the client outbound \
+				channel: Spring closes after an ERROR with 1002 otherwise""".formatted(millis, ann.transcript()))
+			.last()
+			.isEqualTo("CLOSE 1012");
+		assertThat(annSaw.get(annSaw.size() - 2)).as(ann.transcript())
+			.startsWith("ERROR")
+			.contains("\nmessage:server-restart\n");
+	}
+
+	@Test
+	void refusesNewHandshakesWith503AndRetryAfter() throws Exception {
+		drainedMillis();
+
+		HttpHead refused = RawStomp.handshake(port());
+
+		assertThat(refused.status()).as("""
+				3.11: a handshake after stop() began got:
+				%s
+				expected 503 with Retry-After, so that a client or Nginx tries another instance \
+				(hint: set draining before anything else in stop)""".formatted(refused.text())).isEqualTo(503);
+		assertThat(refused.header("Retry-After")).as(refused.text()).isNotBlank();
+	}
+
+	@Test
+	void endsWellInsideTheShutdownPhaseTimeout() throws Exception {
+		long millis = drainedMillis();
+
+		System.out.println(
+				"[3.11] drain with one client: " + millis + " ms (bound: half of " + PHASE_TIMEOUT.toSeconds() + " s)");
+		assertThat(Duration.ofMillis(millis))
+			.as("""
+					3.11: the drain took %d ms; Spring gives a shutdown phase %d s, then moves on \
+					(hint: bound each wait by the timeout, and run the callback in a finally)""".formatted(millis,
+					PHASE_TIMEOUT.toSeconds()))
+			.isLessThan(PHASE_TIMEOUT.dividedBy(2));
+	}
+
+	@Test
+	void runsBeforeTheWebServerAndTheRelayStop() throws Exception {
+		drainedMillis();
+		int relay = instance.getBean(StompBrokerRelayMessageHandler.class).getPhase();
+
+		assertThat(drain.getPhase())
+			.as("""
+					3.11: Spring stops the highest phase first; the drain must come before the web server's graceful \
+					shutdown (%d) and the relay (%d)""".formatted(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE,
+					relay))
+			.isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
+			.isGreaterThan(relay);
+	}
+
+	/**
+	 * The drain's duration; fails with the drain's own exception (a TODO) if it threw.
+	 */
+	private static long drainedMillis() throws Exception {
+		try {
+			return drained.get(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw new AssertionError("3.11: DrainingShutdown.stop failed: " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	private static int port() {
+		return ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+}
