@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,24 @@ public final class Workshop {
 	 */
 	public static Optional<WorkshopPublisher.Outcome> afterScoreboard(Catalog catalog, Path root, String phase,
 			Path dir, String track, Map<String, String> env, PrintStream out) {
+		return afterScoreboard(catalog, root, phase, dir, track, env, out, WorkshopPublisher.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * The same step with another bound on the publish: a test on a busy machine waits
+	 * longer than a participant's build does.
+	 * @param catalog the catalog
+	 * @param root the workspace root
+	 * @param phase the phase module
+	 * @param dir its results directory
+	 * @param track the track graded
+	 * @param env the environment
+	 * @param out where the one line goes
+	 * @param timeout the bound on connecting and the receipt together
+	 * @return the outcome, or empty when not joined or nothing ran
+	 */
+	public static Optional<WorkshopPublisher.Outcome> afterScoreboard(Catalog catalog, Path root, String phase,
+			Path dir, String track, Map<String, String> env, PrintStream out, Duration timeout) {
 		try {
 			Optional<WorkshopSettings> settings = WorkshopSettings.load(root, env);
 			RunResults results = settings.isPresent() ? RunResults.read(catalog, phase, dir) : null;
@@ -123,7 +142,7 @@ public final class Workshop {
 				return Optional.empty();
 			}
 			WorkshopPublisher.Outcome outcome = WorkshopPublisher.publish(settings.get(),
-					ProgressEvent.of(settings.get(), results, track, Instant.now()), WorkshopPublisher.DEFAULT_TIMEOUT);
+					ProgressEvent.of(settings.get(), results, track, Instant.now()), timeout);
 			out.println(outcome.line());
 			return Optional.of(outcome);
 		}
@@ -131,7 +150,7 @@ public final class Workshop {
 			String line = "workshop: progress not sent (" + ex.toString().lines().findFirst().orElse("")
 					+ "); grading is unaffected";
 			out.println(line);
-			return Optional.of(new WorkshopPublisher.Outcome(false, line, java.time.Duration.ZERO));
+			return Optional.of(new WorkshopPublisher.Outcome(false, line, Duration.ZERO));
 		}
 	}
 

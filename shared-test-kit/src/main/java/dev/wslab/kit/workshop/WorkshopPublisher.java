@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.ReactorNettyTcpStompClient;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -102,11 +103,22 @@ public final class WorkshopPublisher {
 			return failed(where, ex.toString(), start);
 		}
 		finally {
-			if (session != null && session.isConnected()) {
-				session.disconnect();
-			}
+			disconnect(session);
 			client.shutdown();
 			scheduler.close();
+		}
+	}
+
+	private static void disconnect(StompSession session) {
+		if (session == null || !session.isConnected()) {
+			return;
+		}
+		try {
+			session.disconnect();
+		}
+		catch (MessageDeliveryException ex) {
+			// After an ERROR frame the broker closes the connection; the session may not
+			// know yet, and its DISCONNECT finds the connection gone. Nothing is lost.
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -46,6 +48,16 @@ class BoardUpdates {
 	@Scheduled(fixedRate = 30_000, initialDelay = 30_000)
 	void tick() {
 		changed();
+	}
+
+	/**
+	 * Ends every page's stream when the board stops. Tomcat's graceful shutdown waits for
+	 * open requests, and an SSE stream never ends by itself: without this, stopping the
+	 * board with a page open waited out the whole shutdown phase (30 s).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closePages() {
+		this.emitters.forEach(SseEmitter::complete);
 	}
 
 	private void send(SseEmitter emitter, RoomView view) {

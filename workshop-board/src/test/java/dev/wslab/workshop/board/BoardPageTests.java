@@ -53,7 +53,8 @@ class BoardPageTests {
 
 	private static final Path ROOT = Path.of(System.getProperty("wslab.root", ".."));
 
-	private static final Duration WAIT = Duration.ofSeconds(10);
+	// A bound, not a delay: generous, so that a busy machine does not fail the test.
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	@Value("${local.server.port}")
 	int port;
@@ -107,7 +108,7 @@ class BoardPageTests {
 						"FrameCodecGraderTests › masksClientFrames()", "Expected a masked frame, got mask bit 0"))));
 		page.navigate("http://localhost:" + this.port + "/");
 
-		assertThat(WorkshopPublisher.publish(dave, recorded, WorkshopPublisher.DEFAULT_TIMEOUT).delivered()).isTrue();
+		assertThat(WorkshopPublisher.publish(dave, recorded, WorkshopUsers.WAIT).delivered()).isTrue();
 
 		assertThat(page.locator("tr[data-participant=dave] td[data-exercise='1.3']")).hasAttribute("data-state",
 				"STUCK");
@@ -130,7 +131,7 @@ class BoardPageTests {
 				.formatted(WORKSHOP));
 		}
 		WorkshopSettings erin = WorkshopUsers.participant(broker, WORKSHOP, "erin");
-		WorkshopPublisher.publish(erin, ProgressEvent.joined(erin, Instant.now()), WorkshopPublisher.DEFAULT_TIMEOUT);
+		WorkshopPublisher.publish(erin, ProgressEvent.joined(erin, Instant.now()), WorkshopUsers.WAIT);
 		page.navigate("http://localhost:" + this.port + "/");
 
 		assertThat(page.locator("#idle li", new Page.LocatorOptions().setHasText("erin"))).hasCount(1);
@@ -146,7 +147,9 @@ class BoardPageTests {
 	void aRestartedBoardRebuildsTheRoomFromTheStream() {
 		RabbitMqBroker broker = RabbitMq.shared();
 		WorkshopSettings frank = WorkshopUsers.participant(broker, WORKSHOP, "frank");
-		WorkshopPublisher.publish(frank, ProgressEvent.joined(frank, Instant.now()), WorkshopPublisher.DEFAULT_TIMEOUT);
+		WorkshopPublisher.Outcome joined = WorkshopPublisher.publish(frank, ProgressEvent.joined(frank, Instant.now()),
+				WorkshopUsers.WAIT);
+		assertThat(joined.delivered()).as(joined.line()).isTrue();
 		RestClient running = RestClient.create("http://localhost:" + this.port);
 		await().atMost(WAIT).until(() -> running.get().uri("/room").retrieve().body(String.class).contains("frank"));
 		String before = running.get().uri("/room").retrieve().body(String.class);
@@ -195,7 +198,7 @@ class BoardPageTests {
 					.formatted(acceptKey ? "PASSED" : "FAILED", name, handshake ? "PASSED" : "FAILED"));
 		return Workshop
 			.afterScoreboard(Catalog.load(ROOT), dir, "phase1-protocol", dir, "exercises",
-					WorkshopUsers.joined(broker, WORKSHOP, name), System.out)
+					WorkshopUsers.joined(broker, WORKSHOP, name), System.out, WorkshopUsers.WAIT)
 			.orElseThrow();
 	}
 

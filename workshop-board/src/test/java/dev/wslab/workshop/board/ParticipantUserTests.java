@@ -64,7 +64,7 @@ class ParticipantUserTests {
 		WorkshopSettings alice = WorkshopUsers.participant(broker, WORKSHOP, "alice");
 
 		WorkshopPublisher.Outcome outcome = WorkshopPublisher.publish(alice, ProgressEvent.joined(alice, Instant.now()),
-				WorkshopPublisher.DEFAULT_TIMEOUT);
+				WorkshopUsers.WAIT);
 
 		assertThat(outcome.delivered()).as(outcome.line()).isTrue();
 		Message routed = new RabbitTemplate(admin).receive(probe.getName(), WorkshopUsers.WAIT.toMillis());
@@ -91,6 +91,46 @@ class ParticipantUserTests {
 			.containsIgnoringCase("access_refused");
 		assertThat(refusal(broker, (session) -> session.sendJson("/topic/" + WORKSHOP, "{}")))
 			.containsIgnoringCase("access_refused");
+	}
+
+	@Test
+	void withTopicPermissionsPublishesOnlyUnderItsOwnName(RabbitMqBroker broker) {
+		// The README's per-person variant: one user per participant, its routing key
+		// pinned
+		// by RabbitMQ's topic permissions (checked on every publish to a topic exchange).
+		String user = "p-carol-" + WORKSHOP;
+		broker.addUser(user, WorkshopUsers.PASSWORD);
+		broker.rabbitmqctl("set_permissions", "-p", broker.virtualHost(), user, "^$", "^wslab\\.workshop$", "^$");
+		broker.rabbitmqctl("set_topic_permissions", "-p", broker.virtualHost(), user, WorkshopSettings.EXCHANGE,
+				"^" + WORKSHOP + "\\.carol$", "^$");
+		Queue carolsProbe = new Queue("wslab.probe.carol." + WORKSHOP, false, false, false);
+		RabbitAdmin rabbitAdmin = new RabbitAdmin(admin);
+		TopicExchange exchange = new TopicExchange(WorkshopSettings.EXCHANGE, true, false);
+		rabbitAdmin.declareQueue(carolsProbe);
+		rabbitAdmin.declareBinding(BindingBuilder.bind(carolsProbe).to(exchange).with(WORKSHOP + ".carol"));
+		rabbitAdmin.declareBinding(BindingBuilder.bind(carolsProbe).to(exchange).with(WORKSHOP + ".dave"));
+		String url = "stomp://" + user + ":" + WorkshopUsers.PASSWORD + "@" + broker.host() + ":" + broker.stompPort()
+				+ "/" + WORKSHOP + "?vhost=" + broker.virtualHost();
+		WorkshopSettings carol = WorkshopSettings.parse(url, "carol");
+		WorkshopSettings carolAsDave = WorkshopSettings.parse(url, "dave");
+
+		WorkshopPublisher.Outcome own = WorkshopPublisher.publish(carol, ProgressEvent.joined(carol, Instant.now()),
+				WorkshopUsers.WAIT);
+		WorkshopPublisher.Outcome forged = WorkshopPublisher.publish(carolAsDave,
+				ProgressEvent.joined(carolAsDave, Instant.now()), WorkshopUsers.WAIT);
+
+		assertThat(own.delivered()).as(own.line()).isTrue();
+		assertThat(forged.delivered()).as(forged.line()).isFalse();
+		assertThat(forged.line()).containsIgnoringCase("access_refused");
+		RabbitTemplate template = new RabbitTemplate(admin);
+		Message routed = template.receive(carolsProbe.getName(), WorkshopUsers.WAIT.toMillis());
+		assertThat(routed).isNotNull();
+		assertThat(routed.getMessageProperties().getReceivedRoutingKey()).isEqualTo(WORKSHOP + ".carol");
+		// Both keys are bound to this queue. The broker answered the forged SEND with an
+		// ERROR before the publisher returned, so had it routed the event, it would be
+		// here.
+		assertThat(template.receive(carolsProbe.getName())).isNull();
+		rabbitAdmin.deleteQueue(carolsProbe.getName());
 	}
 
 	private static String refusal(RabbitMqBroker broker, java.util.function.Consumer<StompTestSession> attempt) {
