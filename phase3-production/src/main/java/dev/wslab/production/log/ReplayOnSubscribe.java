@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
@@ -52,6 +53,11 @@ import org.springframework.web.socket.messaging.SessionSubscribeEvent;
  * replay covers everything before. The two may overlap by a message or two; clients drop
  * an id they have already seen. The client's own receipt, if it asked for one, is handed
  * back with the broker's.
+ *
+ * <p>
+ * When Redis cannot be read, the subscription stands without its history or replay, and
+ * the session is told so ({@link StoreUnavailable}): a resuming client must not take the
+ * silence for "nothing missed".
  */
 @Component
 class ReplayOnSubscribe implements DisposableBean {
@@ -66,6 +72,8 @@ class ReplayOnSubscribe implements DisposableBean {
 
 	private final SimpMessagingTemplate toOneSubscription;
 
+	private final StoreUnavailable unavailable;
+
 	/** Replays waiting for their RECEIPT, by the chat's receipt id. */
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -73,8 +81,9 @@ class ReplayOnSubscribe implements DisposableBean {
 	private final SimpleAsyncTaskExecutor replays = new SimpleAsyncTaskExecutor("replay-");
 
 	ReplayOnSubscribe(MessageLog log, @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
-			@Qualifier("brokerMessageConverter") MessageConverter converter) {
+			@Qualifier("brokerMessageConverter") MessageConverter converter, StoreUnavailable unavailable) {
 		this.log = log;
+		this.unavailable = unavailable;
 		this.toOneSubscription = new SimpMessagingTemplate(
 				new OrderedMessageChannelDecorator(clientOutboundChannel, LogFactory.getLog(ReplayOnSubscribe.class)));
 		this.toOneSubscription.setMessageConverter(converter);
@@ -99,8 +108,8 @@ class ReplayOnSubscribe implements DisposableBean {
 			return message;
 		}
 		String receipt = RECEIPT_PREFIX + UUID.randomUUID();
-		this.pending.put(receipt, new Pending(subscribe.getSessionId(), subscribe.getSubscriptionId(),
-				subscribe.getDestination(), log, since, subscribe.getReceipt()));
+		this.pending.put(receipt, new Pending(subscribe.getUser(), subscribe.getSessionId(),
+				subscribe.getSubscriptionId(), subscribe.getDestination(), log, since, subscribe.getReceipt()));
 		subscribe.setReceipt(receipt);
 		return MessageBuilder.createMessage(message.getPayload(), subscribe.getMessageHeaders());
 	}
@@ -162,13 +171,27 @@ class ReplayOnSubscribe implements DisposableBean {
 		if (destination != null && destination.startsWith(ROOM_PREFIX)
 				&& subscribe.getFirstNativeHeader("since") == null) {
 			String room = MessageLog.room(destination.substring(ROOM_PREFIX.length()));
-			send(subscribe.getSessionId(), subscribe.getSubscriptionId(), destination, this.log.recent(room),
-					"history");
+			List<LoggedMessage> recent;
+			try {
+				recent = this.log.recent(room);
+			}
+			catch (DataAccessException ex) {
+				this.unavailable.noHistory(event.getUser(), subscribe.getSessionId(), destination);
+				return;
+			}
+			send(subscribe.getSessionId(), subscribe.getSubscriptionId(), destination, recent, "history");
 		}
 	}
 
 	private void replay(Pending replay) {
-		Replay found = this.log.since(replay.log(), replay.since());
+		Replay found;
+		try {
+			found = this.log.since(replay.log(), replay.since());
+		}
+		catch (DataAccessException ex) {
+			this.unavailable.noHistory(replay.user(), replay.sessionId(), replay.destination());
+			return;
+		}
 		if (found.gap()) {
 			String oldest = found.messages().isEmpty() ? null : found.messages().get(0).id();
 			sendOne(replay.sessionId(), replay.subscriptionId(), replay.destination(),
@@ -194,8 +217,8 @@ class ReplayOnSubscribe implements DisposableBean {
 	}
 
 	/** A replay waiting for the broker's RECEIPT. */
-	private record Pending(String sessionId, String subscriptionId, String destination, String log, String since,
-			String clientReceipt) {
+	private record Pending(Principal user, String sessionId, String subscriptionId, String destination, String log,
+			String since, String clientReceipt) {
 	}
 
 }

@@ -58,10 +58,19 @@ final class ContainerRedis implements RedisServer {
 		this.container.stop();
 	}
 
-	/** Stops and starts the same container, so its port and its {@code /data} survive. */
-	void restart() {
+	/**
+	 * Stops the container, not removes it: {@code docker stop} sends SIGTERM, so Redis
+	 * fsyncs its append-only file in {@code /data} before it exits, and the container
+	 * keeps its filesystem and its port binding for {@link #startAgain()}.
+	 */
+	void stopKeepingData() {
 		var docker = DockerClientFactory.instance().client();
 		docker.stopContainerCmd(this.container.getContainerId()).withTimeout(10).exec();
+	}
+
+	/** Starts the container stopped by {@link #stopKeepingData()} again. */
+	void startAgain() {
+		var docker = DockerClientFactory.instance().client();
 		docker.startContainerCmd(this.container.getContainerId()).exec();
 		ProvenByUse.await("Redis answering AUTH and PING after a restart", Duration.ofSeconds(60),
 				() -> RedisPing.pongs(host(), this.port, this.password));

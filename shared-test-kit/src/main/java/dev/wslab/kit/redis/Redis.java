@@ -77,12 +77,42 @@ public final class Redis {
 	 * @param server a server started by {@link #startPrivate()}
 	 */
 	public static void restart(RedisServer server) {
+		stopKeepingData(server);
+		startAgain(server);
+	}
+
+	/**
+	 * Stops the server gracefully and keeps what {@link #startAgain(RedisServer)} needs:
+	 * its port, password and data. For drills that watch what clients do while Redis is
+	 * down. The stop is Redis's own shutdown (SIGTERM for a process, {@code docker stop}
+	 * for a container): Redis writes and fsyncs its append-only file before it exits, so
+	 * every write it acknowledged survives. Only a crash of the machine loses writes: up
+	 * to about one second of them, with {@code appendfsync everysec}.
+	 * @param server a server started by {@link #startPrivate()}
+	 */
+	public static void stopKeepingData(RedisServer server) {
 		if (server instanceof LocalRedis local) {
 			local.stop();
+		}
+		else if (server instanceof ContainerRedis container) {
+			container.stopKeepingData();
+		}
+		else {
+			throw new IllegalArgumentException("Not a server the kit started: " + server.description());
+		}
+	}
+
+	/**
+	 * Starts a server stopped by {@link #stopKeepingData(RedisServer)} again, on the same
+	 * port with the same data and password, and waits until it answers {@code PING}.
+	 * @param server a server started by {@link #startPrivate()}
+	 */
+	public static void startAgain(RedisServer server) {
+		if (server instanceof LocalRedis local) {
 			local.start(START_TIMEOUT);
 		}
 		else if (server instanceof ContainerRedis container) {
-			container.restart();
+			container.startAgain();
 		}
 		else {
 			throw new IllegalArgumentException("Not a server the kit started: " + server.description());

@@ -37,6 +37,25 @@ class RedisLifecycleTests {
 	}
 
 	@Test
+	void aServerStoppedKeepingItsDataRefusesConnectionsUntilStartedAgain() {
+		RedisServer redis = Redis.startPrivate();
+		try {
+			write(redis, "kit:inbox", "kept");
+
+			Redis.stopKeepingData(redis);
+
+			assertThat(accepts(redis)).as("a connection to the stopped server").isFalse();
+
+			Redis.startAgain(redis);
+
+			assertThat(read(redis, "kit:inbox")).containsExactly("kept");
+		}
+		finally {
+			Redis.stop(redis);
+		}
+	}
+
+	@Test
 	void aStopLeavesNoRedisServerRunning() {
 		RedisServer redis = Redis.startPrivate();
 		List<ProcessHandle> processes = (redis instanceof LocalRedis local) ? local.processes() : List.of();
