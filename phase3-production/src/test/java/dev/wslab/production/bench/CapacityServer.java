@@ -1,0 +1,183 @@
+package dev.wslab.production.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.management.ObjectName;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+
+/**
+ * One server of the capacity benchmark, in a JVM of its own: {@code tomcat-stomp} is a
+ * STOMP endpoint on Spring's simple broker, on Spring MVC and Tomcat; {@code webflux} is
+ * a raw WebFlux {@code WebSocketHandler} on Reactor Netty that reads and ignores. It
+ * prints {@code READY <port> <path>} and then answers the benchmark's commands:
+ * {@code stats} (heap used after full GCs, resident set, open sessions, subscribed
+ * sessions) and {@code counts} (the same counts without the GCs) and {@code histogram}
+ * (the heap's class histogram).
+ */
+public final class CapacityServer {
+
+	private static final Set<String> SESSIONS = ConcurrentHashMap.newKeySet();
+
+	private static final Set<String> SUBSCRIBED = ConcurrentHashMap.newKeySet();
+
+	// The module's chat uses Spring Security; these endpoints measure the WebSocket stack
+	// alone.
+	private static final String NO_SECURITY = Stream
+		.of("SecurityAutoConfiguration", "UserDetailsServiceAutoConfiguration",
+				"ReactiveUserDetailsServiceAutoConfiguration", "web.servlet.ServletWebSecurityAutoConfiguration",
+				"web.servlet.SecurityFilterAutoConfiguration", "web.reactive.ReactiveWebSecurityAutoConfiguration",
+				"actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration")
+		.map((name) -> "org.springframework.boot.security.autoconfigure." + name)
+		.collect(Collectors.joining(","));
+
+	private CapacityServer() {
+	}
+
+	/**
+	 * Entry point.
+	 * @param args {@code tomcat-stomp} or {@code webflux}
+	 */
+	public static void main(String[] args) {
+		SpringApplicationBuilder app = switch (args[0]) {
+			case "tomcat-stomp" -> new SpringApplicationBuilder(TomcatStomp.class).web(WebApplicationType.SERVLET)
+				// Tomcat's default of 8192 connections would cap the ramp.
+				.properties("server.tomcat.max-connections=20000", "server.tomcat.accept-count=1000");
+			case "webflux" -> new SpringApplicationBuilder(WebFluxRaw.class).web(WebApplicationType.REACTIVE);
+			default -> throw new IllegalArgumentException("tomcat-stomp or webflux, not " + args[0]);
+		};
+		ConfigurableApplicationContext context = app
+			// Not the module's application.properties: that configures the cluster chat.
+			.properties("spring.config.name=capacity-bench", "server.port=0", "server.address=127.0.0.1",
+					"spring.main.banner-mode=off", "spring.autoconfigure.exclude=" + NO_SECURITY,
+					"logging.level.root=WARN")
+			.run();
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		System.out.println("READY " + port + " " + (args[0].equals("webflux") ? "/ws/idle" : "/stomp"));
+		ChildJvm.serveCommands((command) -> switch (command[0]) {
+			case "stats" -> "STATS " + heapAfterGc() + " " + rss() + " " + SESSIONS.size() + " " + SUBSCRIBED.size();
+			case "counts" -> "COUNTS " + SESSIONS.size() + " " + SUBSCRIBED.size();
+			case "histogram" -> "HISTOGRAM " + histogram();
+			default -> "UNKNOWN " + command[0];
+		});
+	}
+
+	private static long heapAfterGc() {
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+		}
+		return used;
+	}
+
+	private static long rss() throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The class histogram that {@code jcmd <pid> GC.class_histogram} prints (after a full
+	 * GC), on one line: {@code class:instances:bytes} entries separated by spaces.
+	 */
+	private static String histogram() throws Exception {
+		String text = (String) ManagementFactory.getPlatformMBeanServer()
+			.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+					new Object[] { new String[0] }, new String[] { String[].class.getName() });
+		return text.lines()
+			.map(String::trim)
+			.filter((line) -> line.matches("\\d+:.*"))
+			.map((line) -> line.split("\\s+"))
+			.map((cells) -> cells[3] + ":" + cells[1] + ":" + cells[2])
+			.collect(Collectors.joining(" "));
+	}
+
+	/** A STOMP endpoint on the simple broker; the sets count what the clients did. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(
+			excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+					"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+					"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+					"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration" })
+	@EnableWebSocketMessageBroker
+	static class TomcatStomp implements WebSocketMessageBrokerConfigurer {
+
+		@Override
+		public void registerStompEndpoints(StompEndpointRegistry registry) {
+			registry.addEndpoint("/stomp");
+		}
+
+		@Override
+		public void configureMessageBroker(MessageBrokerRegistry registry) {
+			registry.enableSimpleBroker("/topic");
+			registry.setApplicationDestinationPrefixes("/app");
+		}
+
+		@EventListener
+		void connected(SessionConnectedEvent event) {
+			SESSIONS.add(sessionId(event.getMessage().getHeaders()));
+		}
+
+		@EventListener
+		void subscribedTo(SessionSubscribeEvent event) {
+			SUBSCRIBED.add(sessionId(event.getMessage().getHeaders()));
+		}
+
+		@EventListener
+		void disconnected(SessionDisconnectEvent event) {
+			SESSIONS.remove(event.getSessionId());
+			SUBSCRIBED.remove(event.getSessionId());
+		}
+
+		private static String sessionId(Map<String, Object> headers) {
+			return String.valueOf(headers.get("simpSessionId"));
+		}
+
+	}
+
+	/** A raw WebFlux handler that holds the connection open and ignores what it reads. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class WebFluxRaw {
+
+		@Bean
+		static HandlerMapping idle() {
+			WebSocketHandler idle = (session) -> {
+				SESSIONS.add(session.getId());
+				return session.receive().then().doFinally((signal) -> SESSIONS.remove(session.getId()));
+			};
+			return new SimpleUrlHandlerMapping(Map.of("/ws/idle", idle), -1);
+		}
+
+	}
+
+}
