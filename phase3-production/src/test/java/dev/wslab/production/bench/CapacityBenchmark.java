@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -90,8 +91,8 @@ public final class CapacityBenchmark {
 		int most = Arrays.stream(this.steps).max().orElse(0);
 		int processes = Math.max(1, (most + this.perClientProcess - 1) / this.perClientProcess);
 		List<ChildJvm> clients = new ArrayList<>();
-		try (ChildJvm server = ChildJvm.start(variant.name(), concat(SERVER_FLAGS, QUIET), CapacityServer.class,
-				variant.server)) {
+		try (ChildJvm server = ChildJvm.start(variant.name(), concat(concat(SERVER_FLAGS, QUIET), variant.jvmFlags()),
+				CapacityServer.class, variant.serverArgs())) {
 			String[] ready = server.awaitLine("READY ", STEP_TIMEOUT).split(" ");
 			String url = "ws://127.0.0.1:" + ready[1] + ready[2];
 			for (int i = 0; i < processes; i++) {
@@ -152,7 +153,7 @@ public final class CapacityBenchmark {
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {
-		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+		return Stream.concat(first.stream(), second.stream()).toList();
 	}
 
 	private static Map<String, long[]> histogram(ChildJvm server) throws IOException {
@@ -165,7 +166,7 @@ public final class CapacityBenchmark {
 		return classes;
 	}
 
-	/** What is compared: which server, and what the client does on each connection. */
+	/** What is compared: which server, how it is tuned, and what each client does. */
 	enum Variant {
 
 		TOMCAT_STOMP("Tomcat STOMP, deflate off", "tomcat-stomp", "stomp", "20-50 KB; ~14 KB without deflate",
@@ -173,6 +174,16 @@ public final class CapacityBenchmark {
 
 		TOMCAT_STOMP_DEFLATE("Tomcat STOMP, deflate on", "tomcat-stomp", "stomp-deflate",
 				"20-50 KB; ~64 KB with deflate", "-"),
+
+		// Exercise 3.7 sets Tomcat's message buffers to the chat's 64 KB message size.
+		TOMCAT_STOMP_CHAT_BUFFERS("Tomcat STOMP, the chat's 64 KB message buffers", "tomcat-stomp", "stomp", "-", "-",
+				"--bench.text-buffer=65536", "--bench.binary-buffer=65536"),
+
+		// What it takes to meet the target: smaller fixed buffers, text kept at Spring's
+		// 16 K floor.
+		TOMCAT_STOMP_LEAN("Tomcat STOMP, lean buffers", "tomcat-stomp", "stomp", "-", "<= 60 KB heap",
+				"--bench.text-buffer=16384", "--bench.binary-buffer=1024", "--bench.socket-buffer=2048",
+				"-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE=2048"),
 
 		WEBFLUX("WebFlux, raw WebSocket", "webflux", "websocket", "20-50 KB", "-");
 
@@ -186,16 +197,29 @@ public final class CapacityBenchmark {
 
 		final String target;
 
-		Variant(String label, String server, String clientMode, String curriculum, String target) {
+		/** Spring arguments ({@code --}) and JVM flags ({@code -D}) for the server. */
+		final List<String> tuning;
+
+		Variant(String label, String server, String clientMode, String curriculum, String target, String... tuning) {
 			this.label = label;
 			this.server = server;
 			this.clientMode = clientMode;
 			this.curriculum = curriculum;
 			this.target = target;
+			this.tuning = List.of(tuning);
 		}
 
 		boolean stomp() {
 			return this.clientMode.startsWith("stomp");
+		}
+
+		List<String> jvmFlags() {
+			return this.tuning.stream().filter((arg) -> arg.startsWith("-D")).toList();
+		}
+
+		String[] serverArgs() {
+			return Stream.concat(Stream.of(this.server), this.tuning.stream().filter((arg) -> arg.startsWith("--")))
+				.toArray(String[]::new);
 		}
 
 	}

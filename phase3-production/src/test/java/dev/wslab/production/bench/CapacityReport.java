@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.wslab.production.bench.CapacityBenchmark.Step;
@@ -76,7 +78,7 @@ final class CapacityReport {
 			LeastSquares rss = LeastSquares.fit(steps, Step::held, Step::rss);
 			Step last = steps.get(steps.size() - 1);
 			String target = variant.target;
-			if (variant == Variant.TOMCAT_STOMP) {
+			if (!variant.target.equals("-")) {
 				target += (heap.slope() / KB <= TARGET_HEAP_KB) ? ": met" : ": missed";
 			}
 			text.append(String.format("| %s | %.1f (R² %.3f) | %.1f (R² %.3f) | %d | %d | %s | %s |%n", variant.label,
@@ -122,6 +124,14 @@ final class CapacityReport {
 			.append("- Servers (`CapacityServer`): a STOMP endpoint on Spring's simple broker, on Spring MVC and ")
 			.append("Tomcat, with no security and no application state; and a raw WebFlux `WebSocketHandler` on ")
 			.append("Reactor Netty that reads and ignores.\n")
+			.append("- Tuning, where a variant has it: ")
+			.append(Arrays.stream(Variant.values())
+				.filter((variant) -> !variant.tuning.isEmpty())
+				.map((variant) -> variant.label + ": `" + String.join(" ", variant.tuning) + "`")
+				.collect(Collectors.joining("; ")))
+			.append(" (`--bench.*` are `CapacityServer`'s settings: Tomcat's message buffers through ")
+			.append("`ServletServerContainerFactoryBean`, and the connector's `socket.appReadBufSize` and ")
+			.append("`socket.appWriteBufSize`).\n")
 			.append("- Clients (`CapacityClient`): Spring's `WebSocketStompClient` over `StandardWebSocketClient` ")
 			.append("(Tomcat's client). A STOMP connection is the handshake, CONNECT with heart-beats 0,0, and one ")
 			.append("SUBSCRIBE; then it is silent. With deflate on, the client offers `permessage-deflate` ")
@@ -135,7 +145,7 @@ final class CapacityReport {
 			.append("the server reports its heap used after three `System.gc()` and VmRSS from `/proc/self/status`. ")
 			.append("RSS includes heap pages the collector touched and kept, so it is not a second heap figure.\n")
 			.append("- Run it: `./mvnw -q -Psolutions,capacity -pl phase3-production -am` ")
-			.append("(options: `-Dsteps=0,1000,2000,4000`, `-Dvariants=TOMCAT_STOMP,TOMCAT_STOMP_DEFLATE,WEBFLUX`, ")
+			.append("(options: `-Dsteps=0,1000,2000,4000`, `-Dvariants=TOMCAT_STOMP,WEBFLUX` (default: all), ")
 			.append("`-DserverHeap=2g`, `-DperClientProcess=5000`, `-Dwarmup=200`). It stops by itself after ")
 			.append("`-DmaxMinutes` (10).\n");
 	}

@@ -3,6 +3,7 @@ package dev.wslab.production.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +15,15 @@ import javax.management.ObjectName;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -29,6 +34,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * One server of the capacity benchmark, in a JVM of its own: {@code tomcat-stomp} is a
@@ -61,7 +67,8 @@ public final class CapacityServer {
 
 	/**
 	 * Entry point.
-	 * @param args {@code tomcat-stomp} or {@code webflux}
+	 * @param args {@code tomcat-stomp} or {@code webflux}, then Spring arguments such as
+	 * {@code --bench.text-buffer=65536}
 	 */
 	public static void main(String[] args) {
 		SpringApplicationBuilder app = switch (args[0]) {
@@ -76,7 +83,7 @@ public final class CapacityServer {
 			.properties("spring.config.name=capacity-bench", "server.port=0", "server.address=127.0.0.1",
 					"spring.main.banner-mode=off", "spring.autoconfigure.exclude=" + NO_SECURITY,
 					"logging.level.root=WARN")
-			.run();
+			.run(Arrays.copyOfRange(args, 1, args.length));
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("READY " + port + " " + (args[0].equals("webflux") ? "/ws/idle" : "/stomp"));
 		ChildJvm.serveCommands((command) -> switch (command[0]) {
@@ -140,6 +147,34 @@ public final class CapacityServer {
 		public void configureMessageBroker(MessageBrokerRegistry registry) {
 			registry.enableSimpleBroker("/topic");
 			registry.setApplicationDestinationPrefixes("/app");
+		}
+
+		/**
+		 * Tomcat's buffers for one incoming message, when a variant sets them (exercise
+		 * 3.7's {@code TransportLimits} sets both to the chat's message size); otherwise
+		 * Tomcat's 8 KB, which Spring's STOMP handler raises to 16 K characters for text.
+		 */
+		@Bean
+		@ConditionalOnProperty("bench.text-buffer")
+		static ServletServerContainerFactoryBean messageBuffers(Environment environment) {
+			ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+			container.setMaxTextMessageBufferSize(environment.getRequiredProperty("bench.text-buffer", Integer.class));
+			container
+				.setMaxBinaryMessageBufferSize(environment.getRequiredProperty("bench.binary-buffer", Integer.class));
+			return container;
+		}
+
+		/**
+		 * The connector's read and write buffer per socket (Tomcat's 8 KB by default).
+		 */
+		@Bean
+		@ConditionalOnProperty("bench.socket-buffer")
+		static WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers(Environment environment) {
+			String size = environment.getRequiredProperty("bench.socket-buffer");
+			return (factory) -> factory.addConnectorCustomizers((connector) -> {
+				connector.setProperty("socket.appReadBufSize", size);
+				connector.setProperty("socket.appWriteBufSize", size);
+			});
 		}
 
 		@EventListener
