@@ -110,8 +110,7 @@ public final class CapacityBenchmark {
 				int[] opened = openAll(clients, target);
 				awaitServer(server, variant, opened[0]);
 				String[] stats = server.ask("stats", "STATS ", STEP_TIMEOUT);
-				Step step = new Step(target, opened[0], opened[1], opened[2], Long.parseLong(stats[1]),
-						Long.parseLong(stats[2]));
+				Step step = new Step(target, opened[0], opened[1], opened[2], Long.parseLong(stats[1]), server.rss());
 				measured.add(step);
 				System.out.printf("   %s%n", step);
 				Map<String, long[]> histogram = histogram(server);

@@ -29,8 +29,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * {@link WebSocketStompClient} on top for STOMP) and keeps them silent. Modes:
  * {@code stomp} (handshake, CONNECT, one SUBSCRIBE), {@code stomp-deflate} (the same,
  * offering permessage-deflate, RFC 7692) and {@code websocket} (the handshake only).
- * Commands: {@code open <total>} answers {@code OPENED <held> <deflate> <failed>};
- * {@code close} closes them all and answers {@code CLOSED}.
+ * Commands: {@code open <total>} answers {@code OPENED <held> <deflate> <failed>} and the
+ * first failure, if any (it stops opening at the first failure); {@code close} closes
+ * them all and answers {@code CLOSED}.
  */
 public final class CapacityClient {
 
@@ -81,6 +82,12 @@ public final class CapacityClient {
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = this.held.size(); i < total; i++) {
 				inFlight.acquire();
+				if (this.failed.get() > 0) {
+					// A ramp stops at its first error: do not queue thousands of
+					// timeouts.
+					inFlight.release();
+					break;
+				}
 				threads.submit(() -> {
 					try {
 						this.held.add(open());
@@ -95,10 +102,8 @@ public final class CapacityClient {
 				});
 			}
 		}
-		if (this.firstFailure.get() != null) {
-			System.out.println("first failure: " + this.firstFailure.get());
-		}
-		return "OPENED " + this.held.size() + " " + this.recorder.deflateNegotiated() + " " + this.failed.get();
+		return "OPENED " + this.held.size() + " " + this.recorder.deflateNegotiated() + " " + this.failed.get()
+				+ ((this.firstFailure.get() != null) ? " " + this.firstFailure.get().replace('\n', ' ') : "");
 	}
 
 	private AutoCloseable open() throws Exception {

@@ -142,7 +142,7 @@ final class CapacityReport {
 			.append(" connections opened and closed before the first step, so one-off class loading and caches ")
 			.append("are not charged to the connections.\n")
 			.append("- Each step waits until the server has counted every connection (and every SUBSCRIBE), then ")
-			.append("the server reports its heap used after three `System.gc()` and VmRSS from `/proc/self/status`. ")
+			.append("the server reports its heap used after three `System.gc()`, and the benchmark reads its VmRSS from `/proc/<pid>/status`. ")
 			.append("RSS includes heap pages the collector touched and kept, so it is not a second heap figure.\n")
 			.append("- Run it: `./mvnw -q -Psolutions,capacity -pl phase3-production -am` ")
 			.append("(options: `-Dsteps=0,1000,2000,4000`, `-Dvariants=TOMCAT_STOMP,WEBFLUX` (default: all), ")

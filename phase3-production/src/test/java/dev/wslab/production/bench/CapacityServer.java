@@ -1,8 +1,6 @@
 package dev.wslab.production.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +39,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * STOMP endpoint on Spring's simple broker, on Spring MVC and Tomcat; {@code webflux} is
  * a raw WebFlux {@code WebSocketHandler} on Reactor Netty that reads and ignores. It
  * prints {@code READY <port> <path>} and then answers the benchmark's commands:
- * {@code stats} (heap used after full GCs, resident set, open sessions, subscribed
- * sessions) and {@code counts} (the same counts without the GCs) and {@code histogram}
- * (the heap's class histogram).
+ * {@code stats} (heap used after full GCs, open sessions, subscribed sessions),
+ * {@code counts} (the session counts without the GCs) and {@code histogram} (the heap's
+ * class histogram). It opens no file to answer, so it still answers when it has run out
+ * of descriptors; the benchmark reads its resident set from outside.
  */
 public final class CapacityServer {
 
@@ -87,7 +86,7 @@ public final class CapacityServer {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("READY " + port + " " + (args[0].equals("webflux") ? "/ws/idle" : "/stomp"));
 		ChildJvm.serveCommands((command) -> switch (command[0]) {
-			case "stats" -> "STATS " + heapAfterGc() + " " + rss() + " " + SESSIONS.size() + " " + SUBSCRIBED.size();
+			case "stats" -> "STATS " + heapAfterGc() + " " + SESSIONS.size() + " " + SUBSCRIBED.size();
 			case "counts" -> "COUNTS " + SESSIONS.size() + " " + SUBSCRIBED.size();
 			case "histogram" -> "HISTOGRAM " + histogram();
 			default -> "UNKNOWN " + command[0];
@@ -101,15 +100,6 @@ public final class CapacityServer {
 			used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 		}
 		return used;
-	}
-
-	private static long rss() throws Exception {
-		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-			if (line.startsWith("VmRSS:")) {
-				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-			}
-		}
-		return -1;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A JVM started by the capacity benchmark (a server or a client), driven by one-line
@@ -54,8 +57,30 @@ final class ChildJvm implements AutoCloseable {
 		return new ChildJvm(name, new ProcessBuilder(command).redirectErrorStream(true).start());
 	}
 
-	long pid() {
-		return this.process.pid();
+	/**
+	 * The child's resident set, read from outside so that a child out of descriptors can
+	 * still be measured.
+	 * @return VmRSS in bytes
+	 * @throws IOException if it cannot be read
+	 */
+	long rss() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+			}
+		}
+		throw new IOException("no VmRSS for " + this.name);
+	}
+
+	/**
+	 * The child's open descriptors, counted from outside.
+	 * @return how many it holds
+	 * @throws IOException if they cannot be listed
+	 */
+	long openFiles() throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc/" + this.process.pid() + "/fd"))) {
+			return descriptors.count();
+		}
 	}
 
 	/**
@@ -138,7 +163,12 @@ final class ChildJvm implements AutoCloseable {
 			.schedule(() -> Runtime.getRuntime().halt(3), limit.toSeconds(), TimeUnit.SECONDS);
 		try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			for (String line; (line = commands.readLine()) != null && !line.equals("quit");) {
-				System.out.println(handler.handle(line.split(" ")));
+				try {
+					System.out.println(handler.handle(line.split(" ")));
+				}
+				catch (Exception ex) {
+					System.out.println("ERROR " + ex);
+				}
 			}
 		}
 		catch (Exception ex) {
