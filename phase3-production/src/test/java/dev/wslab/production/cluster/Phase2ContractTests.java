@@ -40,9 +40,12 @@ class Phase2ContractTests {
 	/** Read by Phase 2's {@code ChatTarget}. */
 	private static final String TARGET = "wslab.chat.target";
 
-	/** Phase 2's graders of the chat's public contract, 2.3 to 2.10 (not its page). */
+	/**
+	 * Phase 2's tests of the chat's public contract: the graders of 2.3 to 2.10, and the
+	 * token endpoint's (not the page's).
+	 */
 	private static final List<String> GRADERS = List.of("StompConfigGraderTests", "SockJsTransportGraderTests",
-			"RoomGraderTests", "PrivateMessageGraderTests", "ConnectAuthenticationGraderTests",
+			"RoomGraderTests", "PrivateMessageGraderTests", "ConnectAuthenticationGraderTests", "TokenEndpointTests",
 			"MessageRulesGraderTests", "ErrorQueueGraderTests", "PresenceGraderTests");
 
 	/** The outer run's settings (the quiet console, brief failures) hold inside too. */

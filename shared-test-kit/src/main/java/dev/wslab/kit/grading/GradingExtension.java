@@ -1,6 +1,7 @@
 package dev.wslab.kit.grading;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
 		TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+	/** How long a failed test waits for the server's log when nothing is in it yet. */
+	private static final Duration SERVER_LOG_GRACE = Duration.ofMillis(500);
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(GradingExtension.class);
@@ -67,6 +71,11 @@ final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, A
 		}
 		Exercise exercise = exercise(context);
 		ServerLog log = context.getStore(NAMESPACE).get(ServerLog.class, ServerLog.class);
+		if (log != null && !reachedATodo(failure)) {
+			// The server may log why it closed a connection just after the client saw the
+			// close: give it a moment, bounded, when nothing is in the log yet.
+			log.awaitException(SERVER_LOG_GRACE);
+		}
 		Throwable own = (log != null) ? log.firstTodo(exercise.id()) : null;
 		Throwable inside = (own != null) ? own : (log != null) ? log.firstException() : null;
 		List<GradedFailure.ClientLog> clients = new ArrayList<>();
@@ -89,6 +98,15 @@ final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, A
 			graded.addSuppressed(inside);
 		}
 		return graded;
+	}
+
+	private static boolean reachedATodo(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).contains("TODO(")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String expected(Throwable failure) {

@@ -1,12 +1,20 @@
 package dev.wslab.kit.grading;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
@@ -16,13 +24,17 @@ import org.slf4j.LoggerFactory;
  * A {@link ServerLog} on Logback: an appender on the root logger that keeps the first
  * exception logged, and the first of each exercise's starters ({@code TODO(id)}).
  */
-final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements ServerLog {
+final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements ServerLog, LoggerContextListener {
 
 	private static final Pattern TODO = Pattern.compile("TODO\\((\\d+\\.\\d+)\\)");
 
 	private final AtomicReference<Throwable> first = new AtomicReference<>();
 
+	private final CompletableFuture<Throwable> anyLogged = new CompletableFuture<>();
+
 	private final Map<String, Throwable> firstTodos = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
 
 	static LogbackServerLog open() {
 		LogbackServerLog log = new LogbackServerLog();
@@ -30,6 +42,9 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 		log.setContext(root().getLoggerContext());
 		log.start();
 		root().addAppender(log);
+		// A Spring app that starts during the test (the first test of a class, say) has
+		// Boot reset Logback, which removes every appender: come back after the reset.
+		root().getLoggerContext().addListener(log);
 		return log;
 	}
 
@@ -44,6 +59,26 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 					break;
 				}
 			}
+			// Last, so that a reader woken by it finds the TODO too.
+			this.anyLogged.complete(proxy.getThrowable());
+		}
+	}
+
+	@Override
+	public boolean awaitException(Duration wait) {
+		try {
+			this.anyLogged.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -59,8 +94,36 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 
 	@Override
 	public void close() {
+		this.closed = true;
+		root().getLoggerContext().removeListener(this);
 		root().detachAppender(this);
 		stop();
+	}
+
+	@Override
+	public boolean isResetResistant() {
+		return true;
+	}
+
+	@Override
+	public void onReset(LoggerContext context) {
+		// The reset has stopped and detached this appender.
+		if (!this.closed) {
+			start();
+			root().addAppender(this);
+		}
+	}
+
+	@Override
+	public void onStart(LoggerContext context) {
+	}
+
+	@Override
+	public void onStop(LoggerContext context) {
+	}
+
+	@Override
+	public void onLevelChange(Logger logger, Level level) {
 	}
 
 	private static Logger root() {

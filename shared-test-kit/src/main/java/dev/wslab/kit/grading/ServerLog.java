@@ -1,5 +1,7 @@
 package dev.wslab.kit.grading;
 
+import java.time.Duration;
+
 import org.springframework.util.ClassUtils;
 
 /**
@@ -28,6 +30,17 @@ interface ServerLog extends AutoCloseable {
 		return null;
 	}
 
+	/**
+	 * Waits, within a bound, for the server to log its first exception. A server that
+	 * closes a connection logs why a moment after the client has seen the close, so a
+	 * test can fail before the cause is in the log.
+	 * @param wait the bound
+	 * @return whether an exception has been logged
+	 */
+	default boolean awaitException(Duration wait) {
+		return firstException() != null;
+	}
+
 	@Override
 	void close();
 
@@ -53,6 +66,11 @@ interface ServerLog extends AutoCloseable {
 			@Override
 			public Throwable firstTodo(String exercise) {
 				return logback.firstTodo(exercise);
+			}
+
+			@Override
+			public boolean awaitException(Duration wait) {
+				return errors.firstException() != null || logback.awaitException(wait);
 			}
 
 			@Override

@@ -141,8 +141,11 @@ public final class OwnTodoCheck {
 	private static String compileStarter(Path root, Exercise exercise, String classPath, Path overlay, Path log)
 			throws IOException {
 		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-		List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "21", "-encoding", "UTF-8",
-				"-cp", classPath, "-d", overlay.toString()));
+		// -parameters as the build compiles: Spring resolves @DestinationVariable and
+		// @PathVariable by parameter name, and without it the starter fails on that
+		// instead of its TODO (2.4's RoomController did).
+		List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-parameters", "--release", "21",
+				"-encoding", "UTF-8", "-cp", classPath, "-d", overlay.toString()));
 		String sources = exercise.phase() + "/src/main/java/";
 		for (String file : exercise.files()) {
 			Path starter = root.resolve("exercises").resolve(file);
