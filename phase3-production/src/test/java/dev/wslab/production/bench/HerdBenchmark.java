@@ -67,6 +67,8 @@ public final class HerdBenchmark {
 
 	private static final int BATCH = 25;
 
+	private static final int WARMUP_ROUNDS = Integer.getInteger("warmupRounds", 1);
+
 	private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(60);
 
 	/** The per-address cap (3.6) and rate limits raised: every client is 127.0.0.1. */
@@ -108,6 +110,11 @@ public final class HerdBenchmark {
 		Map<Round, HerdResult> results = new LinkedHashMap<>();
 		ConfigurableApplicationContext survivor = benchmark.launch("herd-survivor", Map.of());
 		try {
+			for (int i = 0; i < WARMUP_ROUNDS; i++) {
+				// Not reported: the survivor's first herd would meet cold code (JIT,
+				// pools).
+				System.out.println("   warm-up: " + benchmark.measure(Round.DRAIN_OFF_NO_JITTER, survivor).summary());
+			}
 			for (Round round : benchmark.rounds) {
 				System.out.println("== " + round.label);
 				HerdResult result = benchmark.measure(round, survivor);
@@ -318,8 +325,8 @@ public final class HerdBenchmark {
 
 		/**
 		 * The client's delays: only reconnections go through them, not its first connect.
-		 * The attempt runs on a virtual thread of its own, as if each client were alone: a
-		 * slow attempt never holds back another client's timer.
+		 * The attempt runs on a virtual thread of its own, as if each client were alone:
+		 * a slow attempt never holds back another client's timer.
 		 */
 		Delays delays(ScheduledExecutorService executor) {
 			Delays scheduled = Delays.on(executor);
