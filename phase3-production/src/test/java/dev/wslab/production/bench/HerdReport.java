@@ -127,44 +127,44 @@ final class HerdReport {
 	private void method(StringBuilder text) {
 		text.append(
 				"""
-																## Method
+						## Method
 
-																`HerdBenchmark` (phase3-production's `bench` package) starts, in one JVM, a surviving instance \
-																of the cluster chat and, for each round, a fresh victim instance, both on the kit's real \
-																RabbitMQ (through the STOMP relay) and Redis, with the per-address connection cap and rate \
-																limits raised (every client is 127.0.0.1). %d clients, each the workspace's \
-																`ReconnectingChatClient` (exercise 3.10) with the chat's `Backoff` (exercise 3.9: 500 ms base, \
-																doubling, 30 s cap), connect to the victim with the endpoint list `[victim, survivor]`, so that \
-																the attempt after a loss goes to the survivor. No client subscribes or sends: what is measured \
-																is the reconnection itself. Then the victim is closed as SIGTERM would (`close()` on its \
-																context). From the start of that close, each client's first notice of the end (cut off), its \
-												first reconnection attempt (when its backoff delay ran out; each attempt then runs on a virtual \
-												thread of its own, so that one slow attempt holds back no other client's timer) and its \
-												CONNECTED from the survivor are timed. Everything runs in one JVM on one machine: \
-												the stopping victim, the survivor and the clients compete for the same CPU, so the \
-												CONNECTED times are an upper bound on what a survivor on a machine of its own would take.
+						`HerdBenchmark` (phase3-production's `bench` package) starts, in one JVM, a surviving instance \
+						of the cluster chat and, for each round, a fresh victim instance, both on the kit's real \
+						RabbitMQ (through the STOMP relay) and Redis, with the per-address connection cap and rate \
+						limits raised (every client is 127.0.0.1). %d clients, each the workspace's \
+						`ReconnectingChatClient` (exercise 3.10) with the chat's `Backoff` (exercise 3.9: 500 ms base, \
+						doubling, 30 s cap), connect to the victim with the endpoint list `[victim, survivor]`, so that \
+						the attempt after a loss goes to the survivor. No client subscribes or sends: what is measured \
+						is the reconnection itself. Then the victim is closed as SIGTERM would (`close()` on its \
+						context). From the start of that close, each client's first notice of the end (cut off), its \
+						first reconnection attempt (when its backoff delay ran out; each attempt then runs on a virtual \
+						thread of its own, so that one slow attempt holds back no other client's timer) and its \
+						CONNECTED from the survivor are timed. Everything runs in one JVM on one machine: \
+						the stopping victim, the survivor and the clients compete for the same CPU, so the \
+						CONNECTED times are an upper bound on what a survivor on a machine of its own would take.
 
-																- "jitter 0-1 s": each client's `Backoff` draws its jitter from a `java.util.Random` of its own.
-																- "no jitter": the random source always gives 0, so each wait is exactly 500 ms.
-																- "drain off" (`wslab.drain.enabled=false`): Spring's own stop; Tomcat closes the sockets with \
-																1001 when the web server stops, and each client waits out its backoff.
-																- "drain on": exercise 3.11's `DrainingShutdown` refuses new handshakes and asks every client \
-																to move (ERROR `server-restart`, close 1012); `ReconnectingChatClient` then reconnects at once, \
-																without a backoff wait and so without jitter.
+						- "jitter 0-1 s": each client's `Backoff` draws its jitter from a `java.util.Random` of its own.
+						- "no jitter": the random source always gives 0, so each wait is exactly 500 ms.
+						- "drain off" (`wslab.drain.enabled=false`): Spring's own stop; Tomcat closes the sockets with \
+						1001 when the web server stops, and each client waits out its backoff.
+						- "drain on": exercise 3.11's `DrainingShutdown` refuses new handshakes and asks every client \
+						to move (ERROR `server-restart`, close 1012); `ReconnectingChatClient` then reconnects at once, \
+						without a backoff wait and so without jitter.
 
-																Before the rounds, one unreported warm-up round (drain off, no jitter; `-DwarmupRounds`) gives \
+						Before the rounds, one unreported warm-up round (drain off, no jitter; `-DwarmupRounds`) gives \
 						the survivor its first herd, so that no reported round meets cold code. Each round waits at most 120 s for the herd to connect and 60 s for it to reach the survivor, \
-																and the JVM halts itself after `-DmaxMinutes`. Run it with:
+						and the JVM halts itself after `-DmaxMinutes`. Run it with:
 
-																```
-																nice -n 19 ./mvnw -o -q -Psolutions,herd -pl phase3-production -am
-																```
+						```
+						nice -n 19 ./mvnw -o -q -Psolutions,herd -pl phase3-production -am
+						```
 
-																Options: `-Dclients` (300), `-Drounds` (all, or names from `HerdBenchmark.Round`), \
-																`-Dbucket` (ms, 250), `-DmaxMinutes` (10), `-DherdReport` and `-DherdChart` (where to write). \
-																The chart is `docs/images/herd.svg`, drawn by `HerdReport`.
+						Options: `-Dclients` (300), `-Drounds` (all, or names from `HerdBenchmark.Round`), \
+						`-Dbucket` (ms, 250), `-DmaxMinutes` (10), `-DherdReport` and `-DherdChart` (where to write). \
+						The chart is `docs/images/herd.svg`, drawn by `HerdReport`.
 
-																"""
+						"""
 					.formatted(this.clients));
 	}
 
