@@ -25,7 +25,10 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan("dev.wslab.production")
+@ComponentScan(basePackages = "dev.wslab.production",
+		// The benchmarks' own servers (CapacityServer) are on the test class path here.
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = "dev\\.wslab\\.production\\.bench\\..*"))
 @ComponentScan(basePackageClasses = ChatApp.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = { "dev\\.wslab\\.spring\\.chat\\.ChatApp", "dev\\.wslab\\.spring\\.chat\\.StompConfig",

@@ -1,7 +1,6 @@
 package dev.wslab.production.bench;
 
 import java.net.URI;
-import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import dev.wslab.kit.redis.Redis;
 import dev.wslab.kit.redis.RedisServer;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterChatApp;
-import dev.wslab.spring.chat.ChatApp;
 import dev.wslab.production.cluster.ClusterClients;
 import dev.wslab.production.reconnect.Backoff;
 import dev.wslab.production.reconnect.ChatListener;
@@ -33,14 +31,9 @@ import dev.wslab.production.reconnect.Delays;
 import dev.wslab.production.reconnect.ReconnectingChatClient;
 import org.awaitility.core.ConditionTimeoutException;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 
 import static org.awaitility.Awaitility.await;
 
@@ -216,7 +209,7 @@ public final class HerdBenchmark {
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(HerdChatApp.class).run(arguments);
+		return new SpringApplicationBuilder(ClusterChatApp.class).run(arguments);
 	}
 
 	private static int port(ConfigurableApplicationContext instance) {
@@ -225,32 +218,6 @@ public final class HerdBenchmark {
 
 	private static URI ws(ConfigurableApplicationContext instance) {
 		return URI.create("ws://127.0.0.1:" + port(instance) + "/ws/chat");
-	}
-
-	/**
-	 * {@link ClusterChatApp}, scanned without this package: on the test class path,
-	 * {@code CapacityServer}'s own Boot configuration (in this package) would otherwise
-	 * be picked up by the chat's scan of {@code dev.wslab.production}, and its excluded
-	 * security auto-configurations would remove the chat's {@code HttpSecurity}.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@ComponentScan(basePackages = "dev.wslab.production",
-			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-					pattern = { "dev\\.wslab\\.production\\.bench\\..*",
-							"dev\\.wslab\\.production\\.cluster\\.ClusterChatApp", "dev\\.wslab\\..*Tests(\\$.*)?" }))
-	@ComponentScan(basePackageClasses = ChatApp.class,
-			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-					pattern = { "dev\\.wslab\\.spring\\.chat\\.ChatApp", "dev\\.wslab\\.spring\\.chat\\.StompConfig",
-							"dev\\.wslab\\.spring\\.chat\\.room\\..*", "dev\\.wslab\\.spring\\.chat\\.direct\\..*",
-							"dev\\.wslab\\.spring\\.chat\\.presence\\..*", "dev\\.wslab\\.spring\\..*Tests(\\$.*)?" }))
-	static class HerdChatApp {
-
-		@Bean
-		static Clock chatClock() {
-			return Clock.systemUTC();
-		}
-
 	}
 
 	/** The variants, each a fresh victim with the same number of clients. */
