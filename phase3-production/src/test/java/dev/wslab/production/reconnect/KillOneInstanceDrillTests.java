@@ -1,15 +1,12 @@
 package dev.wslab.production.reconnect;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.wslab.kit.grading.Grades;
-import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,40 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Grades("3.10")
 class KillOneInstanceDrillTests {
 
-	static ChatCluster cluster;
-
-	static ConfigurableApplicationContext survivor;
+	@RegisterExtension
+	static final DrillInstances instances = new DrillInstances("drill", Map.of("wslab.drain.enabled", false));
 
 	private final Drill drill = new Drill("3.10", "kill-one-instance", """
 			renew each subscription with since:<SeenIds.resumeFrom()>, and let
 			SeenIds.firstTime drop what a replay brings twice""");
 
-	private ConfigurableApplicationContext victim;
-
-	@BeforeAll
-	static void startSurvivor() {
-		cluster = ChatCluster.shared();
-		survivor = cluster.startApart("drill-survivor", Drill.UNLIMITED);
-	}
-
-	@AfterAll
-	static void stopSurvivor() {
-		survivor.close();
-	}
-
 	@AfterEach
-	void stopVictim() {
+	void closeClients() {
 		this.drill.close();
-		if (this.victim != null) {
-			this.victim.close();
-		}
 	}
 
 	@Test
 	void losesNoRoomMessageWhenItsInstanceStops() throws Exception {
 		String room = ClusterClients.room("drill");
-		Drill.Figures figures = this.drill.run("room", room, "/topic/room." + room, startVictim(), survivor,
-				Drill.room(room, room), ConfigurableApplicationContext::close);
+		Drill.Figures figures = this.drill.run("room", room, "/topic/room." + room, instances.startVictim(),
+				instances.survivor(), Drill.room(room, room), ConfigurableApplicationContext::close);
 
 		assertThat(figures.lost()).as(figures.transcript()).isZero();
 		assertThat(figures.duplicated()).as(figures.transcript()).isZero();
@@ -75,20 +55,11 @@ class KillOneInstanceDrillTests {
 	@Test
 	void losesNoPrivateMessageWhenItsInstanceStops() throws Exception {
 		String run = ClusterClients.room("private");
-		Drill.Figures figures = this.drill.run("private", run, "/user/queue/messages", startVictim(), survivor,
-				Drill.privateToBob(run), ConfigurableApplicationContext::close);
+		Drill.Figures figures = this.drill.run("private", run, "/user/queue/messages", instances.startVictim(),
+				instances.survivor(), Drill.privateToBob(run), ConfigurableApplicationContext::close);
 
 		assertThat(figures.lost()).as(figures.transcript()).isZero();
 		assertThat(figures.duplicated()).as(figures.transcript()).isZero();
-	}
-
-	private ConfigurableApplicationContext startVictim() {
-		Map<String, Object> overrides = new HashMap<>(Drill.UNLIMITED);
-		// Spring's own stop, not exercise 3.11's drain: the clients are cut off with
-		// 1001.
-		overrides.put("wslab.drain.enabled", false);
-		this.victim = cluster.startApart("drill-victim", overrides);
-		return this.victim;
 	}
 
 }

@@ -1,15 +1,14 @@
 package dev.wslab.production.reconnect;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.wslab.kit.grading.Grades;
-import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
 import dev.wslab.production.drain.DrainingShutdown;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,40 +30,23 @@ class RestartOneInstanceDrillTests {
 	 */
 	private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(30);
 
-	static ChatCluster cluster;
-
-	static ConfigurableApplicationContext survivor;
+	@RegisterExtension
+	static final DrillInstances instances = new DrillInstances("restart", Map.of());
 
 	private final Drill drill = new Drill("3.11", "restart-one-instance", """
 			the client was asked to move: in DrainingShutdown.stop, closeWith(SERVICE_RESTART) and an ERROR \
 			message:server-restart for each session, then wait for the sessions and the executors""");
 
-	private ConfigurableApplicationContext victim;
-
-	@BeforeAll
-	static void startSurvivor() {
-		cluster = ChatCluster.shared();
-		survivor = cluster.startApart("restart-survivor", Drill.UNLIMITED);
-	}
-
-	@AfterAll
-	static void stopSurvivor() {
-		survivor.close();
-	}
-
 	@AfterEach
-	void stopVictim() {
+	void closeClients() {
 		this.drill.close();
-		if (this.victim != null) {
-			this.victim.close();
-		}
 	}
 
 	@Test
 	void losesNoRoomMessageWhenItsInstanceRestarts() throws Exception {
 		String room = ClusterClients.room("restart");
-		Drill.Figures figures = this.drill.run("room", room, "/topic/room." + room, startVictim(), survivor,
-				Drill.room(room, room), RestartOneInstanceDrillTests::closeAfterCheckingItDrains);
+		Drill.Figures figures = this.drill.run("room", room, "/topic/room." + room, instances.startVictim(),
+				instances.survivor(), Drill.room(room, room), RestartOneInstanceDrillTests::closeAfterCheckingItDrains);
 
 		assertNothingLostAndQuick(figures);
 	}
@@ -72,8 +54,9 @@ class RestartOneInstanceDrillTests {
 	@Test
 	void losesNoPrivateMessageWhenItsInstanceRestarts() throws Exception {
 		String run = ClusterClients.room("restart-private");
-		Drill.Figures figures = this.drill.run("private", run, "/user/queue/messages", startVictim(), survivor,
-				Drill.privateToBob(run), RestartOneInstanceDrillTests::closeAfterCheckingItDrains);
+		Drill.Figures figures = this.drill.run("private", run, "/user/queue/messages", instances.startVictim(),
+				instances.survivor(), Drill.privateToBob(run),
+				RestartOneInstanceDrillTests::closeAfterCheckingItDrains);
 
 		assertNothingLostAndQuick(figures);
 	}
@@ -110,11 +93,6 @@ class RestartOneInstanceDrillTests {
 			throw new AssertionError(
 					"3.11: the instance closed without draining: isDraining() was false after its stop (hint: set draining first)");
 		}
-	}
-
-	private ConfigurableApplicationContext startVictim() {
-		this.victim = cluster.startApart("restart-victim", Drill.UNLIMITED);
-		return this.victim;
 	}
 
 }
