@@ -38,12 +38,15 @@ final class GradingExtension implements BeforeAllCallback, BeforeEachCallback, A
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		ClientTranscripts.start();
-		context.getStore(NAMESPACE).put(ServerLog.class, ServerLog.open());
+		ServerLog log = ServerLog.open();
+		context.getStore(NAMESPACE).put(ServerLog.class, log);
+		OwnTodo.watch(exercise(context).id(), log);
 	}
 
 	@Override
 	public void afterEach(ExtensionContext context) {
 		ClientTranscripts.stop();
+		OwnTodo.stop();
 		ServerLog log = context.getStore(NAMESPACE).remove(ServerLog.class, ServerLog.class);
 		if (log != null) {
 			log.close();
