@@ -18,7 +18,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
  * A room kept busy from the broker's side, as other instances' users would: messages of
  * about 2 KB, numbered from 1, published to its topic on RabbitMQ every {@link #EVERY}
  * (about 500 KB/s) on a thread of their own, and no more than {@link #MAX}: the feed
- * stops by itself.
+ * stops by itself, or sooner where {@link #finishAfter} says.
  */
 final class BusyRoom implements AutoCloseable {
 
@@ -37,6 +37,9 @@ final class BusyRoom implements AutoCloseable {
 	private final String destination;
 
 	private final AtomicInteger published = new AtomicInteger();
+
+	/** The number of the room's last message. */
+	private volatile int last = MAX;
 
 	/** When each message was published ({@link System#nanoTime()}), by number. */
 	private final AtomicLongArray publishedAt = new AtomicLongArray(MAX + 1);
@@ -60,7 +63,7 @@ final class BusyRoom implements AutoCloseable {
 
 	private void publishNext() {
 		int seq = this.published.get() + 1;
-		if (seq > MAX) {
+		if (seq > this.last) {
 			this.publisher.shutdown();
 			return;
 		}
@@ -69,6 +72,22 @@ final class BusyRoom implements AutoCloseable {
 		this.publishedAt.set(seq, System.nanoTime());
 		this.broker.send(headers, "{\"from\":\"crowd\",\"seq\":" + seq + ",\"text\":\"" + TEXT + "\"}");
 		this.published.set(seq);
+	}
+
+	/**
+	 * Ends the feed after a given number of messages more, unless {@link #MAX} comes
+	 * first.
+	 * @param more the messages still to publish
+	 * @return the number of the room's last message
+	 */
+	int finishAfter(int more) {
+		this.last = Math.min(MAX, this.published.get() + more);
+		return this.last;
+	}
+
+	/** The number the room's last message has, or will have. */
+	int last() {
+		return this.last;
 	}
 
 	/** How many messages went out so far; the last one's number. */

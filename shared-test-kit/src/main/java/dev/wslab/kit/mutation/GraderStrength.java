@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.wslab.kit.catalog.Catalog;
 import dev.wslab.kit.catalog.Exercise;
@@ -44,7 +48,8 @@ public final class GraderStrength {
 	 * Entry point for the build.
 	 * @param args {@code --name=value} options: root, phase, out, classes, sources, mode
 	 * ({@code check} or {@code record}), only (exercise ids, comma-separated; empty for
-	 * all), threads, timeoutConst, unitSize, pit (its version, for the report)
+	 * all), threads (per PIT run), parallel (PIT runs at once), timeoutConst, unitSize,
+	 * pit (its version, for the report)
 	 */
 	public static void main(String[] args) {
 		Map<String, String> options = new HashMap<>();
@@ -53,6 +58,19 @@ public final class GraderStrength {
 			options.put(arg.substring(2, equals), arg.substring(equals + 1));
 		}
 		System.exit(run(options, System.out) ? 0 : 1);
+	}
+
+	private static ExerciseStrength done(Future<ExerciseStrength> run) {
+		try {
+			return run.get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static boolean run(Map<String, String> options, PrintStream out) {
@@ -84,19 +102,36 @@ public final class GraderStrength {
 		PitRun pit = new PitRun(settings);
 		Equivalents equivalents = Equivalents.read(root.resolve(DOC));
 		long start = System.nanoTime();
-		List<ExerciseStrength> results = new ArrayList<>();
+		// Several exercises' PIT runs at once (each its own JVM, its own report
+		// directory): their start-up and coverage phases are single-threaded, so two
+		// runs of one thread each keep two cores busier than one run of two threads.
+		// Results are printed in the catalog's order.
+		int parallel = Math.max(1, Integer.parseInt(options.getOrDefault("parallel", "1")));
+		ExecutorService runs = Executors.newFixedThreadPool(parallel);
+		List<Future<ExerciseStrength>> pending = new ArrayList<>();
 		for (Exercise exercise : exercises) {
-			out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
-			out.flush();
-			ExerciseStrength result = pit.run(exercise).withEquivalents(equivalents.of(exercise.id()));
-			results.add(result);
-			out.printf("%3d/%-3d killed, %d equivalent  %3d%%  (%d s)%n", result.killed(), result.mutants(),
-					result.equivalents().size(), result.score(), result.seconds());
-			int stale = equivalents.of(exercise.id()).size() - result.equivalents().size();
-			if (stale > 0) {
-				out.println("[mutation]       " + stale + " mutant(s) listed as equivalent in " + DOC
-						+ " did not survive or moved; update the list");
+			pending.add(runs.submit(() -> pit.run(exercise).withEquivalents(equivalents.of(exercise.id()))));
+		}
+		runs.shutdown();
+		List<ExerciseStrength> results = new ArrayList<>();
+		try {
+			for (int i = 0; i < exercises.size(); i++) {
+				Exercise exercise = exercises.get(i);
+				out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
+				out.flush();
+				ExerciseStrength result = done(pending.get(i));
+				results.add(result);
+				out.printf("%3d/%-3d killed, %d equivalent  %3d%%  (%d s)%n", result.killed(), result.mutants(),
+						result.equivalents().size(), result.score(), result.seconds());
+				int stale = equivalents.of(exercise.id()).size() - result.equivalents().size();
+				if (stale > 0) {
+					out.println("[mutation]       " + stale + " mutant(s) listed as equivalent in " + DOC
+							+ " did not survive or moved; update the list");
+				}
 			}
+		}
+		finally {
+			runs.shutdownNow();
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		Floors floors = Floors.read(root.resolve(FLOORS));
