@@ -33,6 +33,15 @@ public record ProgressEvent(int v, String kind, String workshop, String particip
 	/** The longest reason sent, in characters. */
 	public static final int REASON_LENGTH = 160;
 
+	/**
+	 * The most a run's event can take in UTF-8, with room to spare: the workspace's
+	 * largest phase with every exercise failing on the longest grader name and reason
+	 * (each {@value #REASON_LENGTH} characters) takes under 20 KiB even in three-byte
+	 * characters. A board must accept at least this much ({@code ProgressEventTests}
+	 * checks the first part, the board's own tests the second).
+	 */
+	public static final int MAX_BYTES = 32 * 1024;
+
 	// A token that names a file: absolute, home- or dot-relative, a drive, a file: URL,
 	// or with two separators or more (src/main/Foo.java). "1/2" and "text/plain" stay.
 	private static final Pattern PATH = Pattern

@@ -3,6 +3,7 @@ package dev.wslab.kit.workshop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.wslab.kit.catalog.Catalog;
@@ -58,6 +59,33 @@ class ProgressEventTests {
 		assertThat(json).contains("\"at\":\"2025-05-01T09:30:00Z\"", "\"participant\":\"alice\"")
 			.doesNotContain("/home", "/srv", "Secret", "second line", "GET /chat", "a hint");
 		assertThat(json.length()).isLessThan(1024);
+	}
+
+	@Test
+	void theLargestPhasesRunWithEveryExerciseFailingAtLengthFitsInMaxBytes() {
+		List<Exercise> largest = this.catalog.exercises()
+			.stream()
+			.map(Exercise::phase)
+			.distinct()
+			.map(this.catalog::ofPhase)
+			.max(Comparator.comparingInt(List::size))
+			.orElseThrow();
+		// Three bytes each in UTF-8, and longer than what is kept: the worst a reason
+		// gets.
+		String long3 = "€".repeat(2 * ProgressEvent.REASON_LENGTH);
+		List<ExerciseResult> failing = largest.stream()
+			.map((exercise) -> new ExerciseResult(exercise,
+					List.of(new TestOutcome("x." + long3, long3 + "()", "FAILED", long3, exercise.id(), false))))
+			.toList();
+		RunResults results = new RunResults(largest.get(0).phase(), failing, List.of());
+
+		byte[] json = WorkshopPublisher
+			.json(ProgressEvent.of(WorkshopSettings.parse("stomp://u:p@h/" + "r".repeat(32), "n".repeat(32)), results,
+					"exercises", Instant.parse("2025-05-01T09:30:00Z")));
+
+		assertThat(largest).as("the largest phase").hasSizeGreaterThanOrEqualTo(18);
+		assertThat(json.length).as("bytes of %d exercises' failures", largest.size())
+			.isLessThan(ProgressEvent.MAX_BYTES);
 	}
 
 }

@@ -125,7 +125,7 @@ class BoardPageTests {
 		login.setHost(broker.virtualHost());
 		try (StompTestSession mallory = StompTestClient.overTcp(broker.host(), broker.stompPort(), login, WAIT)) {
 			mallory.sendJson(to, "this is not JSON");
-			mallory.sendJson(to, "{\"v\":1,\"kind\":\"run\",\"pad\":\"" + "x".repeat(10_000) + "\"}");
+			mallory.sendJson(to, "{\"v\":1,\"kind\":\"run\",\"pad\":\"" + "x".repeat(40_000) + "\"}");
 			mallory.sendJson(to, """
 					{"v":1,"kind":"joined","workshop":"%s","participant":"alice","at":"2025-05-01T09:00:00Z"}"""
 				.formatted(WORKSHOP));
@@ -139,7 +139,7 @@ class BoardPageTests {
 			.untilAsserted(() -> assertThat(output.getOut().lines().filter((line) -> line.contains("Dropped an event")))
 				.hasSize(3)
 				.anySatisfy((line) -> assertThat(line).contains("malformed"))
-				.anySatisfy((line) -> assertThat(line).contains("oversized: 10"))
+				.anySatisfy((line) -> assertThat(line).contains("oversized: 40"))
 				.anySatisfy((line) -> assertThat(line).contains("does not match " + WORKSHOP + ".alice")));
 	}
 
