@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.wslab.kit.infra.Containers;
+import dev.wslab.kit.infra.FreePorts;
 import dev.wslab.kit.infra.ProvenByUse;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -30,7 +32,10 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 
 	ContainerRabbitMq() {
 		this.container = Containers.onLoopback(new RabbitMQContainer(IMAGE),
-				Map.of(AMQP_PORT, 0, STOMP_PORT, 0, WEB_STOMP_PORT, 0));
+				// Fixed host ports, not random ones: Docker gives a restarted container
+				// new
+				// random ports, and a relay reconnects to the host:port it was given.
+				Map.of(AMQP_PORT, FreePorts.next(), STOMP_PORT, FreePorts.next(), WEB_STOMP_PORT, FreePorts.next()));
 		this.container
 			.withCopyToContainer(Transferable.of("[rabbitmq_stomp,rabbitmq_web_stomp].\n"),
 					"/etc/rabbitmq/enabled_plugins")
@@ -46,6 +51,25 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 
 	void stop() {
 		this.container.stop();
+	}
+
+	/**
+	 * Stops the container, not removes it: {@code docker stop} sends SIGTERM, RabbitMQ
+	 * shuts down and closes its connections, and the container keeps its filesystem (the
+	 * node's data under {@code /var/lib/rabbitmq}), its host name (so its node name) and
+	 * its port bindings for {@link #startAgain()}.
+	 */
+	void stopKeepingData() {
+		var docker = DockerClientFactory.instance().client();
+		docker.stopContainerCmd(this.container.getContainerId()).withTimeout(30).exec();
+	}
+
+	/** Starts the container stopped by {@link #stopKeepingData()} again. */
+	void startAgain() {
+		var docker = DockerClientFactory.instance().client();
+		docker.startContainerCmd(this.container.getContainerId()).exec();
+		ProvenByUse.await("RabbitMQ answering a STOMP CONNECT after a restart", Duration.ofSeconds(120),
+				() -> StompPing.connects(host(), stompPort(), username(), password()));
 	}
 
 	String containerId() {

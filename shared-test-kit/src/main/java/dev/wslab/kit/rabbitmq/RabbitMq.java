@@ -66,6 +66,55 @@ public final class RabbitMq {
 		}
 	}
 
+	/**
+	 * Says whether the kit can stop and start a broker again: one it started (a local
+	 * node or a container), not an external one.
+	 * @param broker any broker of the kit
+	 * @return true for a broker {@link #stopKeepingData(RabbitMqBroker)} accepts
+	 */
+	public static boolean restartable(RabbitMqBroker broker) {
+		return broker instanceof LocalRabbitMqNode || broker instanceof ContainerRabbitMq;
+	}
+
+	/**
+	 * Stops a private broker and keeps what {@link #startAgain(RabbitMqBroker)} needs:
+	 * its ports, node name and data (users, permissions, durable queues). For drills that
+	 * watch what the relay and its clients do while RabbitMQ is down. The stop is
+	 * RabbitMQ's own shutdown (SIGTERM for a process, {@code docker stop} for a
+	 * container): it closes every client connection first. Transient queues, the
+	 * exclusive and auto-deleted ones behind {@code /topic} and {@code /exchange}
+	 * subscriptions, do not survive it.
+	 * @param broker a broker started by {@link #startPrivate()}
+	 */
+	public static void stopKeepingData(RabbitMqBroker broker) {
+		if (broker instanceof LocalRabbitMqNode node) {
+			node.stop();
+		}
+		else if (broker instanceof ContainerRabbitMq container) {
+			container.stopKeepingData();
+		}
+		else {
+			throw new IllegalArgumentException("Not a broker the kit started: " + broker.description());
+		}
+	}
+
+	/**
+	 * Starts a broker stopped by {@link #stopKeepingData(RabbitMqBroker)} again, on the
+	 * same ports with the same data, and waits until it answers a STOMP CONNECT.
+	 * @param broker a broker started by {@link #startPrivate()}
+	 */
+	public static void startAgain(RabbitMqBroker broker) {
+		if (broker instanceof LocalRabbitMqNode node) {
+			node.start(Duration.ofSeconds(90));
+		}
+		else if (broker instanceof ContainerRabbitMq container) {
+			container.startAgain();
+		}
+		else {
+			throw new IllegalArgumentException("Not a broker the kit started: " + broker.description());
+		}
+	}
+
 	private static RabbitMqBroker startFirstAvailable() {
 		RabbitMqBroker external = ExternalRabbitMq.fromEnvironment(System.getenv()).orElse(null);
 		if (external != null) {
