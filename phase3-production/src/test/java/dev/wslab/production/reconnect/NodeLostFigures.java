@@ -77,9 +77,9 @@ record NodeLostFigures(int sent, int delivered, int lost, List<Integer> notKept,
 		Path file = Path.of("target", "drills", "node-lost.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file,
-				"| %s | room | %d | %d | %d | %d | %d | %s ms | %d ms | %d ms |%n".formatted(LocalDate.now(), this.sent,
-						this.delivered, this.lost, this.duplicated, this.kept, this.relaysBackMillis,
-						this.bobBackMillis, this.stopMillis),
+				"| %s | room | %d | %d | %d | %d | %d | %d | %s ms | %d ms | %d ms |%n".formatted(LocalDate.now(),
+						this.sent, this.delivered, this.kept, this.notKept.size(), this.lost, this.duplicated,
+						this.relaysBackMillis, this.bobBackMillis, this.stopMillis),
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
