@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import dev.wslab.production.cluster.ClusterClients;
@@ -33,25 +35,20 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * A sender confirms each message before the next: right behind it, it sends a marker with
- * the same number to a room of its own, and waits for its copy of that marker (STOMP 1.2
- * §3.2: frames on one connection are handled in order, so the marker's copy means the
- * message was taken). If its connection ended meanwhile and the marker has not come, live
- * or replayed by {@code since}, {@link #RESEND_AFTER} after the new connection, it sends
- * the message again: a SEND written after the draining server's ERROR left is never read
- * (README, 3.11). Each resend is counted; one that was not needed would show as a
- * duplicate.
+ * the same number to a room of its own, and waits for its copy of that marker. Frames on
+ * one connection are read in order, and what an instance has read it handles, even while
+ * it drains; so the marker's copy means the message was read. If the connection ended
+ * meanwhile and the marker has not come, live or replayed by {@code since}, the sender
+ * waits until the drain of the instance it left is over ({@link #drainsOver}), then asks
+ * the pace room's history and sends the message again only if the marker is not there: a
+ * SEND written after the draining server's ERROR left is never read (README, 3.11). Each
+ * resend is counted. One that was not needed (the message read, its marker not) would
+ * show as a duplicate.
  */
 final class ChatLoad implements AutoCloseable {
 
 	/** One message per stream this often. */
 	static final Duration TICK = Duration.ofMillis(50);
-
-	/**
-	 * How long after a new connection a sender waits for a missing marker before it asks
-	 * the history: the old instance may still be handling what it read (its drain waits
-	 * for that).
-	 */
-	static final Duration RESEND_AFTER = Duration.ofSeconds(1);
 
 	private final String run;
 
@@ -75,6 +72,8 @@ final class ChatLoad implements AutoCloseable {
 
 	private volatile boolean stopping;
 
+	private volatile BooleanSupplier drainsOver = () -> true;
+
 	/**
 	 * @param run marks this load's messages
 	 * @param proxyHost host and port of the proxy, such as {@code 127.0.0.1:8080}
@@ -84,6 +83,10 @@ final class ChatLoad implements AutoCloseable {
 		this.endpoint = URI.create("ws://" + proxyHost + "/ws/chat");
 		this.tokenBase = "http://" + proxyHost;
 		this.room = ClusterClients.room(run);
+		// Before any handshake, so that the handshakes alone take turns in Nginx's round
+		// robin.
+		token("alice");
+		token("bob");
 	}
 
 	/**
@@ -105,6 +108,16 @@ final class ChatLoad implements AutoCloseable {
 		chatter.inboxFrom = (this.streams.size() < 2) ? 0 : this.streams.get(1).sent.get() + 1;
 		this.chatters.add(chatter);
 		return chatter;
+	}
+
+	/**
+	 * Tells the senders when the drain now under way is over. A client could wait the
+	 * drain's bound ({@code wslab.drain.timeout}, 10 s) instead; the drill, which holds
+	 * the instance, asks its {@code DrainingShutdown}.
+	 * @param over true once no drain is under way
+	 */
+	void drainsOver(BooleanSupplier over) {
+		this.drainsOver = over;
 	}
 
 	/**
@@ -156,6 +169,7 @@ final class ChatLoad implements AutoCloseable {
 			int expected = 0;
 			int delivered = 0;
 			int duplicated = 0;
+			int unexplained = 0;
 			int receivers = 0;
 			List<String> missing = new ArrayList<>();
 			for (Chatter chatter : this.chatters) {
@@ -175,9 +189,14 @@ final class ChatLoad implements AutoCloseable {
 					}
 				}
 				duplicated += tally.duplicated();
+				for (int n = 0; n < sent; n++) {
+					if (tally.times(n) > 1 && !stream.resentNumbers.contains(n)) {
+						unexplained += tally.times(n) - 1;
+					}
+				}
 			}
 			all.add(new Figures(stream.kind, sent, receivers, expected, delivered, expected - delivered, duplicated,
-					stream.resent.get(), missing));
+					unexplained, stream.resent.get(), missing));
 		}
 		return all;
 	}
@@ -251,8 +270,8 @@ final class ChatLoad implements AutoCloseable {
 	}
 
 	/**
-	 * A user's token, signed in once through the proxy: were each client to sign in, the
-	 * sign-in and the handshake would take turns in Nginx's round robin and every
+	 * A user's token, signed in once through the proxy: were each client to sign in
+	 * before its handshake, the two would take turns in Nginx's round robin and every
 	 * WebSocket would land on the same instance.
 	 */
 	private String token(String user) {
@@ -336,6 +355,8 @@ final class ChatLoad implements AutoCloseable {
 
 		final AtomicInteger resent = new AtomicInteger();
 
+		final Set<Integer> resentNumbers = ConcurrentHashMap.newKeySet();
+
 		Stream(String kind, Chatter from, String destination, String fields, int index) {
 			this.kind = kind;
 			this.from = from;
@@ -364,14 +385,15 @@ final class ChatLoad implements AutoCloseable {
 		 */
 		private void confirm(int n) throws Exception {
 			Tally pace = this.from.pace;
-			int connections = pace.connections();
-			write(n);
+			// The connection on which message n goes out: this one, or the next if the
+			// client kept it in its offline queue.
+			int connections = pace.connections() + write(n);
 			for (int checks = 0; checks < 10; checks++) {
 				int seen = connections;
 				await(this.kind + " message " + n + " confirmed by its marker, or a reconnection").atMost(WAIT)
 					.pollInterval(Duration.ofMillis(5))
 					.until(() -> pace.shown(n) || (pace.connections() > seen && this.from.client.isConnected()));
-				if (pace.shown(n) || awaitMarker(n, RESEND_AFTER)) {
+				if (pace.shown(n) || awaitMarkerOrDrainOver(n)) {
 					return;
 				}
 				connections = pace.connections();
@@ -384,43 +406,51 @@ final class ChatLoad implements AutoCloseable {
 					continue;
 				}
 				this.resent.incrementAndGet();
-				write(n);
+				this.resentNumbers.add(n);
+				connections = pace.connections() + write(n);
 			}
 			throw new AssertionError(this.kind + " message " + n + " never confirmed after 10 checks");
 		}
 
-		/** Waits a little for the marker, which may still be on its way in a replay. */
-		private boolean awaitMarker(int n, Duration atMost) {
-			try {
-				await().atMost(atMost).pollInterval(Duration.ofMillis(5)).until(() -> this.from.pace.shown(n));
-				return true;
-			}
-			catch (ConditionTimeoutException ex) {
-				return false;
-			}
+		/**
+		 * Waits for the marker, which may still be on its way in a replay, or until the
+		 * drain is over: the instance left may still be handling what it read.
+		 * @return whether the marker came
+		 */
+		private boolean awaitMarkerOrDrainOver(int n) {
+			await("marker " + n + ", or the end of the drain").atMost(WAIT)
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> this.from.pace.shown(n) || ChatLoad.this.drainsOver.getAsBoolean());
+			return this.from.pace.shown(n);
 		}
 
 		private String paceDestination() {
 			return "/topic/room." + this.paceRoom;
 		}
 
-		private void write(int n) {
+		/**
+		 * Sends message n and its marker.
+		 * @return 1 if the client kept them for its next connection, else 0
+		 */
+		private int write(int n) {
+			int pending = this.from.client.pending();
 			String text = ChatLoad.this.run + " " + this.kind + " seq " + n;
 			this.from.client.send(this.destination, "{" + this.fields + "\"text\":\"" + text + "\"}");
 			this.from.client.send("/app/room." + this.paceRoom + ".send",
 					"{\"text\":\"" + ChatLoad.this.run + " pace seq " + n + "\"}");
+			return (this.from.client.pending() > pending) ? 1 : 0;
 		}
 
 	}
 
 	/** What the receivers of one stream were shown. */
 	record Figures(String kind, int sent, int receivers, int expected, int delivered, int lost, int duplicated,
-			int resent, List<String> missing) {
+			int duplicatedByTheChat, int resent, List<String> missing) {
 
 		String line() {
-			return "%s: sent %d, receivers %d, deliveries expected %d, delivered %d, lost %d, duplicated %d, resent %d"
+			return "%s: sent %d, receivers %d, deliveries expected %d, delivered %d, lost %d, duplicated %d (%d not of a resent message), resent %d"
 				.formatted(this.kind, this.sent, this.receivers, this.expected, this.delivered, this.lost,
-						this.duplicated, this.resent);
+						this.duplicated, this.duplicatedByTheChat, this.resent);
 		}
 
 	}
