@@ -294,9 +294,14 @@ class RollingRestartDrillTests {
 		Files.createDirectories(file.getParent());
 		StringBuilder rows = new StringBuilder();
 		for (ChatLoad.Figures stream : figures) {
-			rows.append("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %s |%n".formatted(LocalDate.now(),
-					stream.kind(), stream.sent(), stream.receivers(), stream.expected(), stream.delivered(),
-					stream.lost(), stream.duplicated(), stream.resent(), load.reconnects(), String.join("; ", events)));
+			// Date, messages, sent, receivers, expected, delivered, lost, duplicated (of
+			// a
+			// resend), resent, reconnects, dropped without being asked, then the events.
+			rows.append("| %s | %s | %d | %d | %d | %d | %d | %d (%d) | %d | %d | %d | %s |%n".formatted(
+					LocalDate.now(), stream.kind(), stream.sent(), stream.receivers(), stream.expected(),
+					stream.delivered(), stream.lost(), stream.duplicated(),
+					stream.duplicated() - stream.duplicatedByTheChat(), stream.resent(), load.reconnects(),
+					load.dropsNotAsked().size(), String.join("; ", events)));
 		}
 		Files.writeString(file, rows, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
