@@ -61,6 +61,11 @@ final class Tally implements ChatListener {
 		return this.shown.values().stream().mapToInt((count) -> count - 1).sum();
 	}
 
+	/** How many times number n was shown. */
+	int times(int n) {
+		return this.shown.getOrDefault(n, 0);
+	}
+
 	boolean shown(int n) {
 		return this.shown.containsKey(n);
 	}
