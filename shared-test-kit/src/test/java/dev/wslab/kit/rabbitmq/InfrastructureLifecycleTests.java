@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,10 +30,35 @@ import static org.awaitility.Awaitility.await;
  */
 class InfrastructureLifecycleTests {
 
+	/**
+	 * A private broker for drills restarts like a real one: stopped, it refuses
+	 * connections; started again, it answers on the same ports (a relay reconnects to the
+	 * host and port it was given) and still knows the users added before, because its
+	 * data was kept. Then it stops for good with everything it started. One broker for
+	 * both, for the build's time: a RabbitMQ start is the slow part.
+	 */
 	@Test
-	void aPrivateBrokerStopsWithEverythingItStarted() {
+	void aPrivateBrokerRestartsKeepingItsPortsAndUsersThenStopsWithEverythingItStarted() throws IOException {
 		RabbitMqBroker broker = RabbitMq.startPrivate();
 		try {
+			String password = UUID.randomUUID().toString();
+			broker.addUser("kit-restart", password);
+			int stompPortBefore = broker.stompPort();
+			int amqpPortBefore = broker.amqpPort();
+
+			RabbitMq.stopKeepingData(broker);
+
+			assertThat(accepts(broker.host(), stompPortBefore)).as("a connection to the stopped broker's STOMP port")
+				.isFalse();
+
+			RabbitMq.startAgain(broker);
+
+			assertThat(broker.stompPort()).isEqualTo(stompPortBefore);
+			assertThat(broker.amqpPort()).isEqualTo(amqpPortBefore);
+			assertThat(StompPing.connects(broker.host(), stompPortBefore, "kit-restart", password))
+				.as("a STOMP CONNECT as the user added before the restart")
+				.isTrue();
+
 			List<ProcessHandle> running = List.of();
 			if (broker instanceof LocalRabbitMqNode node) {
 				running = node.processes();
