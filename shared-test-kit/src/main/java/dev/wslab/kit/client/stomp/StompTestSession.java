@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.wslab.kit.client.ws.Transcript;
 
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -188,11 +189,20 @@ public final class StompTestSession implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.session.isConnected()) {
-			this.transcript.sent("DISCONNECT");
-			this.session.disconnect();
+		try {
+			if (this.session.isConnected()) {
+				this.transcript.sent("DISCONNECT");
+				this.session.disconnect();
+			}
 		}
-		this.onClose.run();
+		catch (IllegalStateException | MessageDeliveryException ex) {
+			// The peer closed between isConnected() and the DISCONNECT (a broker does so
+			// right after its ERROR frame): the session is gone either way.
+			this.transcript.note("DISCONNECT not sent, the connection was already closed: " + ex.getMessage());
+		}
+		finally {
+			this.onClose.run();
+		}
 	}
 
 	static ReceivedFrame frame(String command, StompHeaders headers, Object payload) {
