@@ -71,8 +71,15 @@ class StreamConfig {
 			String key = message.getMessageProperties().getReceivedRoutingKey();
 			switch (reader.read(message.getBody(), key)) {
 				case EventReader.Accepted accepted -> {
-					room.apply(accepted.event());
-					updates.changed();
+					try {
+						room.apply(accepted.event());
+						updates.changed();
+					}
+					catch (RuntimeException ex) {
+						// The container's own loggers are off (BrokerStatus): say it
+						// here.
+						logger.warn("Dropped an event (routing key " + key + "): it could not be applied: " + ex);
+					}
 				}
 				case EventReader.Dropped dropped ->
 					logger.warn("Dropped an event (routing key " + key + "): " + dropped.reason());

@@ -156,8 +156,8 @@ class BoardPageTests {
 
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(BoardApp.class)
 			.properties(boardProperties(broker))
-			.properties(Map.of("server.port", "0"))
-			.run()) {
+			// An argument, so that it wins over application.properties' 8090.
+			.run("--server.port=0")) {
 			RestClient client = RestClient
 				.create("http://localhost:" + restarted.getEnvironment().getProperty("local.server.port"));
 
