@@ -41,8 +41,7 @@ final class DeliveryTracing extends TracedHandling {
 	@Override
 	public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
 		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.MESSAGE
-				|| Traceparent.valid(NativeMessageHeaderAccessor.getFirstNativeHeader(Traceparent.HEADER,
-						message.getHeaders())) == null) {
+				|| StompTraceHeaders.traceparent(message) == null) {
 			return message;
 		}
 		String kind = DestinationKind.delivered(message).tag();

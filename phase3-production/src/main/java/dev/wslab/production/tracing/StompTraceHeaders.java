@@ -3,15 +3,20 @@ package dev.wslab.production.tracing;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.propagation.Propagator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.NativeMessageHeaderAccessor;
 
 /**
  * W3C trace context in STOMP headers: how Micrometer's {@link Propagator} reads a
- * {@code traceparent} from a frame, and writes one.
+ * {@code traceparent} from a frame, and writes one. Scaffolding around exercise 3.14
+ * ({@link Traceparent}).
  */
 final class StompTraceHeaders {
+
+	private static final Log logger = LogFactory.getLog(StompTraceHeaders.class);
 
 	private StompTraceHeaders() {
 	}
@@ -45,12 +50,27 @@ final class StompTraceHeaders {
 		return written[0];
 	}
 
-	/** Only {@code traceparent} is taken from a client: no B3, baggage or tracestate. */
-	private static String get(Message<?> message, String key) {
-		if (!Traceparent.HEADER.equals(key)) {
+	/**
+	 * Returns a frame's {@code traceparent}, if {@link Traceparent} finds it valid. A
+	 * trace is never worth a message: should the check itself fail, the failure is logged
+	 * and the frame goes on untraced.
+	 * @param message the frame
+	 * @return the value as version 00, or null
+	 */
+	static String traceparent(Message<?> message) {
+		String value = NativeMessageHeaderAccessor.getFirstNativeHeader(Traceparent.HEADER, message.getHeaders());
+		try {
+			return Traceparent.valid(value);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Checking traceparent " + value + " failed; the frame goes on untraced", ex);
 			return null;
 		}
-		return Traceparent.valid(NativeMessageHeaderAccessor.getFirstNativeHeader(key, message.getHeaders()));
+	}
+
+	/** Only {@code traceparent} is taken from a client: no B3, baggage or tracestate. */
+	private static String get(Message<?> message, String key) {
+		return Traceparent.HEADER.equals(key) ? traceparent(message) : null;
 	}
 
 }

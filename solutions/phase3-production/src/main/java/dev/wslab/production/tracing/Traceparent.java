@@ -1,10 +1,13 @@
 package dev.wslab.production.tracing;
 
 /**
- * The W3C {@code traceparent} header (Trace Context, https://www.w3.org/TR/trace-context/
- * §3.2), checked as the spec asks before a tracer sees a client's value: one that breaks
- * a rule is ignored, so the SEND starts a trace of its own. It is never an error: a
- * client with a broken tracer still chats.
+ * Exercise 3.14: traceparent through STOMP headers. The W3C {@code traceparent} header
+ * (Trace Context, https://www.w3.org/TR/trace-context/ §3.2), checked as the spec asks
+ * before a tracer sees a client's value: one that breaks a rule is ignored, so the SEND
+ * starts a trace of its own. It is never an error: a client with a broken tracer still
+ * chats. The scaffolding ({@link StompTraceHeaders}) asks this class about every SEND a
+ * client makes and every MESSAGE an instance delivers, and only a value it returns goes
+ * on to the tracer.
  *
  * <p>
  * STOMP header names are case-sensitive, so only {@value #HEADER} is read (§3.2.1 asks

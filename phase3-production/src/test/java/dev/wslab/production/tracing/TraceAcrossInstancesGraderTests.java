@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.ReceivedFrame;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,13 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A trace id per message exchange, across instances: a room message sent on instance A to
- * a subscriber on instance B carries one W3C trace id from the SEND to the MESSAGE, found
- * in both instances' log lines and in the delivered frame's {@code traceparent}. Not an
- * exercise: the tracing is scaffolding. It needs the relay (3.1) and the log (3.3) to
- * carry a room message at all.
+ * Grades exercise 3.14 through the cluster: a trace id per message exchange, across
+ * instances. A room message sent on instance A to a subscriber on instance B carries the
+ * client's W3C trace id from the SEND to the MESSAGE, found in both instances' log lines
+ * and in the delivered frame's {@code traceparent}; a SEND without one, or with one the
+ * spec says to ignore, starts a trace of its own, traced on both instances all the same.
+ * The tracing around {@link Traceparent} is scaffolding. It needs the relay (3.1) and the
+ * log (3.3) to carry a room message at all.
  */
-class TraceAcrossInstancesTests {
+@Grades("3.14")
+class TraceAcrossInstancesGraderTests {
 
 	/** Version 00, a trace id, a span id, flags (W3C Trace Context §3.2.2). */
 	private static final String TRACEPARENT = "00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]";
@@ -66,7 +70,8 @@ class TraceAcrossInstancesTests {
 		ReceivedFrame delivered = sendOnAReceiveOnB(ClusterClients.room("traced"),
 				"00-" + traceId + "-" + clientSpan + "-01");
 
-		assertThat(delivered.header("traceparent")).as("the delivered MESSAGE's traceparent")
+		assertThat(delivered.header("traceparent"))
+			.as("3.14: the delivered MESSAGE's traceparent after a SEND in trace %s", traceId)
 			.matches("00-" + traceId + "-[0-9a-f]{16}-01")
 			.as("its parent id is the delivering instance's span, not the client's")
 			.doesNotContain(clientSpan);
@@ -90,7 +95,8 @@ class TraceAcrossInstancesTests {
 
 		ReceivedFrame delivered = sendOnAReceiveOnB(room, null);
 
-		assertThat(delivered.header("traceparent")).as("the delivered MESSAGE's traceparent").matches(TRACEPARENT);
+		assertThat(delivered.header("traceparent")).as("3.14: the delivered MESSAGE's traceparent")
+			.matches(TRACEPARENT);
 		String traceId = delivered.header("traceparent").substring(3, 35);
 		assertThat(traceId).as("a trace id is never all zeros (§3.2.2.3)").isNotEqualTo("0".repeat(32));
 		await("both instances' lines in the new trace %s".formatted(traceId)).atMost(WAIT).untilAsserted(() -> {
@@ -116,9 +122,31 @@ class TraceAcrossInstancesTests {
 		ReceivedFrame delivered = sendOnAReceiveOnB(ClusterClients.room("malformed"), malformed);
 
 		assertThat(delivered.header("traceparent"))
-			.as("the delivered MESSAGE's traceparent after SEND with %s", malformed)
+			.as("3.14: the delivered MESSAGE's traceparent after SEND with %s", malformed)
 			.matches(TRACEPARENT)
 			.doesNotContainIgnoringCase("0af7651916cd43dd8448eb211c80319c");
+		String traceId = delivered.header("traceparent").substring(3, 35);
+		await("3.14: the delivery on %s traced in the new trace %s".formatted(instanceB, traceId)).atMost(WAIT)
+			.untilAsserted(() -> assertThat(log.of(instanceB, traceId))
+				.as("3.14: %s's lines in the trace, among %s", instanceB, log.all())
+				.anySatisfy((line) -> assertThat(line.message()).startsWith("MESSAGE /topic/room.")));
+	}
+
+	@Test
+	void continuesAHigherVersionsTraceAndDeliversItAsVersion00() {
+		// W3C Trace Context §3.2.4: a version above 00 is read for its first four fields.
+		String traceId = hex(16);
+
+		ReceivedFrame delivered = sendOnAReceiveOnB(ClusterClients.room("versioned"),
+				"cc-" + traceId + "-" + hex(8) + "-09-what-comes-next");
+
+		assertThat(delivered.header("traceparent"))
+			.as("3.14: the delivered MESSAGE's traceparent after a SEND with version cc")
+			.matches("00-" + traceId + "-[0-9a-f]{16}-01");
+		await("3.14: a SEND line on %s in trace %s".formatted(instanceA, traceId)).atMost(WAIT)
+			.untilAsserted(() -> assertThat(log.of(instanceA, traceId))
+				.as("3.14: %s's lines in the trace, among %s", instanceA, log.all())
+				.anySatisfy((line) -> assertThat(line.message()).startsWith("SEND /app/room.")));
 	}
 
 	/**
