@@ -7,6 +7,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.wslab.kit.browser.WithChromium;
 import dev.wslab.kit.client.stomp.FrameQueue;
 import dev.wslab.kit.client.stomp.StompTestSession;
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard page in the system Chromium, opened on one instance while people chat on
+ * Grades exercise 3.15 in a browser: the dashboard page in the system Chromium, whose
+ * {@code EventSource} reads 3.15's feed, opened on one instance while people chat on
  * both: it lists both instances and their relays, and its numbers move.
  */
+@Grades("3.15")
 @WithChromium
 class DashboardPageTests {
 

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.wslab.kit.client.sse.SseEvent;
+import dev.wslab.kit.grading.Grades;
 import dev.wslab.kit.client.sse.SseTestClient;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
@@ -24,12 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard's event stream, read as a browser's {@code EventSource} would: the whole
- * cluster once a second, ids that any instance can resume from, and instances that leave
- * when they stop publishing. Not an exercise: the dashboard is scaffolding, and needs the
- * relay (3.1) to start the cluster at all.
+ * Grades the dashboard's SSE feed of exercise 3.15, read over HTTP as a browser's
+ * {@code EventSource} would (HTML Standard, 9.2 "Server-sent events"): the whole cluster
+ * once a second in {@code id}/{@code event}/{@code data} fields, ids that any instance
+ * can resume from with {@code Last-Event-ID}, an exact replay without repeats, a
+ * {@code gap} for an id too old, and instances that leave when they stop publishing.
+ * {@code DashboardPageTests} opens the page in Chromium.
  */
-class DashboardStreamTests {
+@Grades("3.15")
+class DashboardFeedGraderTests {
 
 	static ChatCluster cluster;
 
@@ -79,6 +85,80 @@ class DashboardStreamTests {
 	}
 
 	@Test
+	void writesEachSnapshotAsIdEventAndOneLineOfJsonDataEndedByABlankLine() throws IOException {
+		try (SseTestClient stream = SseTestClient.connect(streamOf(0), String.valueOf(now()))) {
+			SseEvent parsed = nextLive(stream, 0);
+			nextLive(stream, Long.parseLong(parsed.id()));
+
+			// HTML Standard 9.2.5 and 9.2.6: lines "field:value"; "id" sets the last
+			// event
+			// ID, "event" the type, "data" the payload; a blank line dispatches the
+			// event.
+			List<String> wire = wireLines(stream);
+			int id = wire.indexOf("id:" + parsed.id());
+			assertThat(id).as("3.15: the line 'id:%s' on the wire of %s", parsed.id(), stream.transcript())
+				.isGreaterThanOrEqualTo(0);
+			List<String> block = wire.subList(id, id + wire.subList(id, wire.size()).indexOf("") + 1);
+			assertThat(block).as("3.15: the lines of the event with id %s, up to its blank line", parsed.id())
+				.hasSize(4)
+				.contains("id:" + parsed.id(), "event:snapshot", "")
+				.anySatisfy((line) -> assertThat(line).startsWith("data:{\"id\":" + parsed.id() + ","));
+			assertThat(json(parsed.data()).path("instances").isArray()).as("3.15: the data is the ClusterSnapshot")
+				.isTrue();
+		}
+	}
+
+	@Test
+	void startsWithoutLastEventIdWithTheKeptSnapshotsInOrder() throws IOException {
+		long opened = now();
+		try (SseTestClient stream = SseTestClient.connect(streamOf(0), null)) {
+			SseEvent first = stream.nextEvent(WAIT);
+			SseEvent second = stream.nextEvent(WAIT);
+
+			assertThat(first.event()).as("3.15: the first event of a stream opened without Last-Event-ID")
+				.isEqualTo("snapshot");
+			assertThat(Long.parseLong(first.id())).as("3.15: the first snapshot is one kept before the stream opened")
+				.isLessThan(opened);
+			assertThat(Long.parseLong(second.id())).as("3.15: ids go up").isGreaterThan(Long.parseLong(first.id()));
+		}
+	}
+
+	@Test
+	void replaysExactlyTheKeptSnapshotsAfterTheLastEventIdThenGoesLiveWithoutRepeats() throws IOException {
+		List<Long> seen = new ArrayList<>();
+		try (SseTestClient first = SseTestClient.connect(streamOf(0), String.valueOf(now()))) {
+			seen.add(Long.parseLong(nextLive(first, 0).id()));
+			seen.add(Long.parseLong(nextLive(first, seen.get(0)).id()));
+			seen.add(Long.parseLong(nextLive(first, seen.get(1)).id()));
+		}
+
+		// Back on the same instance, as if the connection had dropped after the first.
+		try (SseTestClient resumed = SseTestClient.connect(streamOf(0), String.valueOf(seen.get(0)))) {
+			SseEvent resume = resumed.nextEvent(WAIT);
+			List<Long> ids = new ArrayList<>();
+			while (ids.size() < seen.size() + 3) {
+				SseEvent event = resumed.nextEvent(WAIT);
+				assertThat(event.event()).as("3.15: the events after resume, so far %s", ids).isEqualTo("snapshot");
+				ids.add(Long.parseLong(event.id()));
+			}
+
+			assertThat(resume.event()).as("3.15: the first event after Last-Event-ID: %s", seen.get(0))
+				.isEqualTo("resume");
+			assertThat(json(resume.data()).path("after").asLong()).isEqualTo(seen.get(0));
+			assertThat(json(resume.data()).path("replayed").asInt())
+				.as("3.15: 'replayed' counts the kept snapshots after %s", seen.get(0))
+				.isGreaterThanOrEqualTo(2);
+			assertThat(ids.subList(0, 2)).as("""
+					3.15: the first snapshots after resuming from %s, the stream having seen %s (hint: replay \
+					exactly the kept ones whose id is greater)""", seen.get(0), seen)
+				.containsExactly(seen.get(1), seen.get(2));
+			assertThat(ids).as("3.15: every snapshot id after resuming, each once, in order")
+				.isSorted()
+				.doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
 	void resumesOnTheOtherInstanceAfterTheLastEventIdItSaw() throws IOException {
 		String lastSeen;
 		try (SseTestClient first = SseTestClient.connect(streamOf(0), String.valueOf(now()))) {
@@ -121,6 +201,20 @@ class DashboardStreamTests {
 			assertThat(instances(without)).contains("chat-1", "chat-2");
 		}
 		assertThat(redis.opsForSet().isMember(SnapshotStore.INSTANCES, "chat-ghost")).isFalse();
+	}
+
+	private static final Pattern RECEIVED = Pattern.compile("^\\s*\\d+ ms ← (.*)$");
+
+	/** The lines as they came, from the client's transcript: a blank line as "". */
+	private static List<String> wireLines(SseTestClient stream) {
+		List<String> lines = new ArrayList<>();
+		for (String line : stream.transcript().lines()) {
+			Matcher received = RECEIVED.matcher(line);
+			if (received.matches()) {
+				lines.add(received.group(1).equals("(blank line)") ? "" : received.group(1));
+			}
+		}
+		return lines;
 	}
 
 	private static URI streamOf(int instance) {
