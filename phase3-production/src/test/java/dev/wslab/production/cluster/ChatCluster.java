@@ -100,6 +100,22 @@ public final class ChatCluster implements AutoCloseable {
 		return cluster;
 	}
 
+	/**
+	 * Stops and forgets the JVM's shared cluster, so that the next grader class starts
+	 * one from the classes as they are now. Only {@link FreshCluster} calls it, in a
+	 * mutation run.
+	 */
+	static void forgetShared() {
+		synchronized (ChatCluster.class) {
+			ChatCluster cluster = shared;
+			shared = null;
+			stoppedByATodo = null;
+			if (cluster != null) {
+				cluster.close();
+			}
+		}
+	}
+
 	private static boolean reachedATodo(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (String.valueOf(cause.getMessage()).contains("TODO(")) {

@@ -65,6 +65,19 @@ class SeenIdsGraderTests {
 	}
 
 	@Test
+	void movesPastAGapOverIdsThatAlreadyCameLive() {
+		SeenIds seen = new SeenIds("0-3");
+
+		seen.firstTime("0-2000");
+		seen.firstTime("0-2001");
+		seen.skipTo("0-2000");
+
+		assertThat(seen.resumeFrom()).as("""
+				3.10: 0-2000 and 0-2001 came live, then a gap:true frame whose oldest is 0-2000
+				(hint: after moving past the gap, count on over the ids already seen)""").isEqualTo("0-2001");
+	}
+
+	@Test
 	void keepsTellingNewFromSeenPastTenThousandIds() {
 		SeenIds seen = new SeenIds(null);
 
@@ -75,6 +88,32 @@ class SeenIdsGraderTests {
 		assertThat(seen.firstTime("0-49999")).as("3.10: the newest odd id, seen").isFalse();
 		assertThat(seen.resumeFrom()).as("3.10: the resume point with 0-2 missing").isEqualTo("0-1");
 		assertThat(seen.firstTime("0-2")).as("3.10: an even id never seen").isTrue();
+	}
+
+	@Test
+	void countsFromTheStartOfTheLogWhenSubscribedSinceZero() {
+		SeenIds seen = new SeenIds("0-0");
+
+		assertThat(seen.resumeFrom()).as("3.10: subscribed since 0-0, nothing come yet").isEqualTo("0-0");
+		assertThat(seen.firstTime("0-2")).isTrue();
+		assertThat(seen.resumeFrom()).as("""
+				3.10: since 0-0, then 0-2 with 0-1 not yet come (a log's first id is 0-1; hint: since 0-0
+				is a resume point like any other, not "nothing known yet")""").isEqualTo("0-0");
+		assertThat(seen.firstTime("0-1")).isTrue();
+		assertThat(seen.resumeFrom()).as("3.10: the resume point once 0-1 came").isEqualTo("0-2");
+	}
+
+	@Test
+	void remembersTheNewestTenThousandIdsEveryOne() {
+		SeenIds seen = new SeenIds(null);
+
+		for (int n = 1; n <= SeenIds.REMEMBERED; n++) {
+			seen.firstTime("0-" + n);
+		}
+
+		assertThat(seen.firstTime("0-1")).as("""
+				3.10: 0-1 again, the oldest of exactly %d ids seen (hint: forget an id only once more than
+				REMEMBERED are kept)""", SeenIds.REMEMBERED).isFalse();
 	}
 
 }

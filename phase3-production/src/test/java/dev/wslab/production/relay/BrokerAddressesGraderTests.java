@@ -38,6 +38,16 @@ class BrokerAddressesGraderTests {
 	}
 
 	@Test
+	void acceptsEveryPortFromOneTo65535() {
+		BrokerAddresses list = new BrokerAddresses("rabbit-a:1,rabbit-b:65535");
+
+		assertThat(list.addresses())
+			.as("3.12: the addresses of 'rabbit-a:1,rabbit-b:65535', the ends of the port range")
+			.containsExactly(InetSocketAddress.createUnresolved("rabbit-a", 1),
+					InetSocketAddress.createUnresolved("rabbit-b", 65535));
+	}
+
+	@Test
 	void givesTheNextAddressAtEachCallRoundTheList() {
 		BrokerAddresses list = new BrokerAddresses("a:1,b:2,c:3");
 
@@ -75,6 +85,9 @@ class BrokerAddressesGraderTests {
 		assertThatIllegalArgumentException().as("3.12: an entry without a port")
 			.isThrownBy(() -> new BrokerAddresses("a:1,rabbit-b"))
 			.withMessageContaining("rabbit-b");
+		assertThatIllegalArgumentException().as("3.12: an entry without a host")
+			.isThrownBy(() -> new BrokerAddresses("a:1,:61613"))
+			.withMessageContaining(":61613");
 		assertThatIllegalArgumentException().as("3.12: a port that is not a number")
 			.isThrownBy(() -> new BrokerAddresses("rabbit-a:stomp"))
 			.withMessageContaining("rabbit-a:stomp");

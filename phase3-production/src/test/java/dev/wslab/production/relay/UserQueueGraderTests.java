@@ -52,6 +52,22 @@ class UserQueueGraderTests {
 	}
 
 	@Test
+	void passesEveryOtherDestinationThroughAsItCame() {
+		String room = ClusterClients.room("untouched");
+		try (StompTestSession alice = ClusterClients.connect(cluster.port(0), "alice");
+				StompTestSession bob = ClusterClients.connect(cluster.port(1), "bob")) {
+			FrameQueue inTheRoom = bob.subscribeWithReceipt("/topic/room." + room, WAIT);
+
+			alice.sendJson("/app/room." + room + ".send", "{\"text\":\"for the room\"}");
+
+			assertThat(json(inTheRoom.next(WAIT).body()).path("text").asString()).as("""
+					3.2: a room message, which crosses the broker channel to /topic, not /queue
+					(hint: rewrite /queue/ destinations only, and hand every other message on as it came)""")
+				.isEqualTo("for the room");
+		}
+	}
+
+	@Test
 	void leavesNoQueueBehindWhenAHundredSessionsHaveComeAndGone() throws Exception {
 		int baseline = cluster.broker().queues().size();
 		String token = ClusterClients.token("http://127.0.0.1:" + cluster.port(0), "bob");

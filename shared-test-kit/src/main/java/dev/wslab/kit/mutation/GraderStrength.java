@@ -86,6 +86,13 @@ public final class GraderStrength {
 			.stream()
 			.filter((exercise) -> only.isEmpty() || only.contains(exercise.id()))
 			.toList();
+		// PIT mutates bytecode: an exercise with no Java file is left out, and said so.
+		List<Exercise> notJava = exercises.stream()
+			.filter((exercise) -> PitRun.classGlobs(exercise).isEmpty())
+			.toList();
+		notJava.forEach((exercise) -> out.println("[mutation] " + exercise.id() + " " + exercise.title()
+				+ ": no Java file to mutate " + exercise.files() + "; not measured"));
+		exercises = exercises.stream().filter((exercise) -> !notJava.contains(exercise)).toList();
 		if (exercises.isEmpty()) {
 			out.println("[mutation] " + phase + ": no exercise to mutate");
 			return true;
@@ -140,7 +147,8 @@ public final class GraderStrength {
 			floors.write(root.resolve(FLOORS));
 		}
 		StrengthReport report = new StrengthReport(phase, results, floors, took, settings,
-				options.getOrDefault("pit", "?"));
+				options.getOrDefault("pit", "?"))
+			.notMeasured(notJava);
 		report.write(dir.resolve("grader-strength.md"));
 		out.println("[mutation] table and PIT reports: " + dir);
 		if ("record".equals(mode)) {

@@ -73,6 +73,10 @@ final class PitRun {
 		command.add("--timestampedReports=false");
 		command.add("--threads=" + this.settings.threads());
 		command.add("--timeoutConst=" + this.settings.timeoutConst());
+		// A configuration class made only of chained builder calls may give PIT nothing
+		// to
+		// mutate: that is a row of zero mutants, not a failed run.
+		command.add("--failWhenNoMutations=false");
 		if (this.settings.unitSize() > 0) {
 			command.add("--mutationUnitSize=" + this.settings.unitSize());
 		}
@@ -82,10 +86,16 @@ final class PitRun {
 		return command;
 	}
 
-	/** The classes of an exercise's files, with their nested classes. */
+	/**
+	 * The classes of an exercise's Java files, with their nested classes; none for an
+	 * exercise that is not Java (3.4's Nginx configuration), which PIT cannot mutate.
+	 */
 	static List<String> classGlobs(Exercise exercise) {
 		List<String> globs = new ArrayList<>();
 		for (String file : exercise.files()) {
+			if (!file.endsWith(".java")) {
+				continue;
+			}
 			String path = file.substring(file.indexOf("/src/main/java/") + "/src/main/java/".length());
 			String name = path.substring(0, path.length() - ".java".length()).replace('/', '.');
 			globs.add(name);

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.wslab.kit.catalog.Exercise;
+
 /**
  * The Markdown table of one phase's mutation run: per exercise the mutants, how many its
  * graders killed, the score and its floor, then every survivor.
@@ -27,6 +29,8 @@ final class StrengthReport {
 
 	private final String pitVersion;
 
+	private List<Exercise> notMeasured = List.of();
+
 	StrengthReport(String phase, List<ExerciseStrength> results, Floors floors, Duration took, PitRun.Settings settings,
 			String pitVersion) {
 		this.phase = phase;
@@ -35,6 +39,16 @@ final class StrengthReport {
 		this.took = took;
 		this.settings = settings;
 		this.pitVersion = pitVersion;
+	}
+
+	/**
+	 * Names the exercises left out because they have no Java file for PIT to mutate.
+	 * @param exercises those exercises
+	 * @return this report
+	 */
+	StrengthReport notMeasured(List<Exercise> exercises) {
+		this.notMeasured = List.copyOf(exercises);
+		return this;
 	}
 
 	String render() {
@@ -74,6 +88,10 @@ final class StrengthReport {
 			md.append("| %s | %s | %d | %d | %d | %d | %s | %s | %d s |\n".formatted(result.exercise().id(),
 					result.exercise().title(), result.mutants(), result.killed(), result.equivalents().size(),
 					result.survivors().size(), score, (floor != null) ? floor + "%" : "none", result.seconds()));
+		}
+		for (Exercise exercise : this.notMeasured) {
+			md.append("\nNot measured: %s %s, no Java file for PIT to mutate (%s).\n".formatted(exercise.id(),
+					exercise.title(), String.join(", ", exercise.files())));
 		}
 		md.append("\nSurvivors, other than the equivalent mutants listed above:\n\n");
 		boolean none = true;

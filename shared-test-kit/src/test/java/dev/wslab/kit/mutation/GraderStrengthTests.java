@@ -31,6 +31,19 @@ class GraderStrengthTests {
 	}
 
 	@Test
+	void mutatesNothingOfAnExerciseWithoutJavaAndSaysItWasNotMeasured() {
+		Exercise nginx = new Exercise("3.4", "phase3-production", "Nginx in front", "c",
+				List.of("phase3-production/src/main/java/dev/wslab/production/proxy/cluster.conf"),
+				List.of("dev.wslab.production.proxy.ProxyGraderTests"), List.of(), null, false);
+
+		assertThat(PitRun.classGlobs(nginx)).isEmpty();
+		assertThat(new StrengthReport("phase3-production", List.of(), new Floors(Map.of()), java.time.Duration.ZERO,
+				new PitRun.Settings(this.dir, this.dir, this.dir, 1, 30000, 1, 30), "1.30.2")
+			.notMeasured(List.of(nginx))
+			.render()).contains("Not measured: 3.4 Nginx in front, no Java file for PIT to mutate");
+	}
+
+	@Test
 	void countsDetectedMutantsAsKilledAndListsTheRest() throws Exception {
 		Path xml = this.dir.resolve("mutations.xml");
 		Files.writeString(xml, """
