@@ -85,6 +85,9 @@ class BrokerAddressesGraderTests {
 		assertThatIllegalArgumentException().as("3.12: an entry without a port")
 			.isThrownBy(() -> new BrokerAddresses("a:1,rabbit-b"))
 			.withMessageContaining("rabbit-b");
+		assertThatIllegalArgumentException().as("3.12: an entry whose port is missing after the colon")
+			.isThrownBy(() -> new BrokerAddresses("a:1, rabbit-b:"))
+			.withMessageContaining("rabbit-b:");
 		assertThatIllegalArgumentException().as("3.12: an entry without a host")
 			.isThrownBy(() -> new BrokerAddresses("a:1,:61613"))
 			.withMessageContaining(":61613");
