@@ -121,12 +121,18 @@ public final class GraderStrength {
 		}
 		runs.shutdown();
 		List<ExerciseStrength> results = new ArrayList<>();
+		List<Exercise> noMutants = new ArrayList<>();
 		try {
 			for (int i = 0; i < exercises.size(); i++) {
 				Exercise exercise = exercises.get(i);
 				out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
 				out.flush();
 				ExerciseStrength result = done(pending.get(i));
+				if (result.mutants() == 0) {
+					out.println("no mutant under PIT's default mutators; not measured");
+					noMutants.add(exercise);
+					continue;
+				}
 				results.add(result);
 				out.printf("%3d/%-3d killed, %d equivalent  %3d%%  (%d s)%n", result.killed(), result.mutants(),
 						result.equivalents().size(), result.score(), result.seconds());
@@ -148,7 +154,8 @@ public final class GraderStrength {
 		}
 		StrengthReport report = new StrengthReport(phase, results, floors, took, settings,
 				options.getOrDefault("pit", "?"))
-			.notMeasured(notJava);
+			.notMeasured(notJava)
+			.withoutMutants(noMutants);
 		report.write(dir.resolve("grader-strength.md"));
 		out.println("[mutation] table and PIT reports: " + dir);
 		if ("record".equals(mode)) {

@@ -22,6 +22,9 @@ import org.w3c.dom.NodeList;
  */
 final class PitRun {
 
+	/** What PIT logs when the exercise's classes give it nothing to mutate. */
+	private static final String NO_MUTATIONS = "No mutations found";
+
 	private static final String PIT_MAIN = "org.pitest.mutationtest.commandline.MutationCoverageReport";
 
 	private final Settings settings;
@@ -45,6 +48,12 @@ final class PitRun {
 						+ this.settings.maxMinutes() + " min; see " + log);
 			}
 			Path xml = dir.resolve("mutations.xml");
+			if (process.exitValue() == 0 && !Files.exists(xml) && Files.readString(log).contains(NO_MUTATIONS)) {
+				// A class of fluent configuration calls only: every call returns a value,
+				// and PIT's default mutators remove only void calls.
+				return new ExerciseStrength(exercise, 0, 0, List.of(), List.of(),
+						TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+			}
 			if (process.exitValue() != 0 || !Files.exists(xml)) {
 				throw new IllegalStateException(
 						"PIT on " + exercise.id() + " failed (exit " + process.exitValue() + "); see " + log);

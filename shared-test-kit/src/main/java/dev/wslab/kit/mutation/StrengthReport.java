@@ -31,6 +31,8 @@ final class StrengthReport {
 
 	private List<Exercise> notMeasured = List.of();
 
+	private List<Exercise> withoutMutants = List.of();
+
 	StrengthReport(String phase, List<ExerciseStrength> results, Floors floors, Duration took, PitRun.Settings settings,
 			String pitVersion) {
 		this.phase = phase;
@@ -48,6 +50,16 @@ final class StrengthReport {
 	 */
 	StrengthReport notMeasured(List<Exercise> exercises) {
 		this.notMeasured = List.copyOf(exercises);
+		return this;
+	}
+
+	/**
+	 * Names the exercises PIT made no mutant of, as not measured.
+	 * @param exercises the exercises
+	 * @return this report
+	 */
+	StrengthReport withoutMutants(List<Exercise> exercises) {
+		this.withoutMutants = List.copyOf(exercises);
 		return this;
 	}
 
@@ -92,6 +104,11 @@ final class StrengthReport {
 		for (Exercise exercise : this.notMeasured) {
 			md.append("\nNot measured: %s %s, no Java file for PIT to mutate (%s).\n".formatted(exercise.id(),
 					exercise.title(), String.join(", ", exercise.files())));
+		}
+		for (Exercise exercise : this.withoutMutants) {
+			md.append(("\nNot measured: %s %s, PIT's default mutators make no mutant of it (%s): they remove only "
+					+ "calls that return nothing, and the calls of a fluent configuration all return its builder.\n")
+				.formatted(exercise.id(), exercise.title(), String.join(", ", exercise.files())));
 		}
 		md.append("\nSurvivors, other than the equivalent mutants listed above:\n\n");
 		boolean none = true;

@@ -44,6 +44,21 @@ class GraderStrengthTests {
 	}
 
 	@Test
+	void saysAnExercisePitMadeNoMutantOfWasNotMeasured() {
+		Exercise relay = new Exercise("3.1", "phase3-production", "The broker relay", "c",
+				List.of("phase3-production/src/main/java/dev/wslab/production/relay/RelayConfig.java"),
+				List.of("dev.wslab.production.relay.RelayGraderTests"), List.of(), null, false);
+
+		String report = new StrengthReport("phase3-production", List.of(), new Floors(Map.of()),
+				java.time.Duration.ZERO, new PitRun.Settings(this.dir, this.dir, this.dir, 1, 30000, 1, 30), "1.30.2")
+			.withoutMutants(List.of(relay))
+			.render();
+
+		assertThat(report).contains("Not measured: 3.1 The broker relay, PIT's default mutators make no mutant of it");
+		assertThat(report).doesNotContain("| 3.1 |");
+	}
+
+	@Test
 	void countsDetectedMutantsAsKilledAndListsTheRest() throws Exception {
 		Path xml = this.dir.resolve("mutations.xml");
 		Files.writeString(xml, """
