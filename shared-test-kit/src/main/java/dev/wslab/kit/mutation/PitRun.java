@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import dev.wslab.kit.catalog.Exercise;
+import dev.wslab.kit.infra.LocalProcesses;
 import dev.wslab.kit.mutation.ExerciseStrength.Mutant;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -47,6 +48,12 @@ final class PitRun {
 				throw new IllegalStateException("PIT on " + exercise.id() + " ran longer than "
 						+ this.settings.maxMinutes() + " min; see " + log);
 			}
+			// A minion PIT ends for its timeout halts without the kit's shutdown hooks,
+			// and
+			// leaves what its graders started (a RabbitMQ, its epmd, a Redis) running:
+			// their
+			// owner is gone, so they are leftovers now.
+			LocalProcesses.forceCleanupLeftovers();
 			Path xml = dir.resolve("mutations.xml");
 			if (process.exitValue() == 0 && !Files.exists(xml) && Files.readString(log).contains(NO_MUTATIONS)) {
 				// A class of fluent configuration calls only: every call returns a value,
