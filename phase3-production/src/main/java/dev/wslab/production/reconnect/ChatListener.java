@@ -42,6 +42,16 @@ public interface ChatListener {
 	}
 
 	/**
+	 * A SEND the chat did not confirm while its connection stayed up: refused (its error
+	 * came on {@code /user/queue/errors}, if subscribed) or unanswered. The client does
+	 * not send it again.
+	 * @param destination where it went
+	 * @param json its body
+	 */
+	default void unconfirmed(String destination, String json) {
+	}
+
+	/**
 	 * The client stopped trying: its fresh token was refused too.
 	 * @param reason the server's last ERROR message
 	 */

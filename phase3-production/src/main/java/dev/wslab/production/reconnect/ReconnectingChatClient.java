@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +39,18 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  *
  * <p>
  * Built on Spring's {@link WebSocketStompClient}. Each attempt goes to the next of its
- * endpoints, so a client whose instance died lands on another. One SEND written just
- * before the socket died may still be lost: the queue covers the time the client knows it
- * is offline, not a frame the dying server never read.
+ * endpoints, so a client whose instance died lands on another.
+ *
+ * <p>
+ * Every SEND asks for a RECEIPT and carries a {@code client-message-id}
+ * ({@code SendReceipts} on the server). Until its RECEIPT comes, a SEND is unconfirmed:
+ * if the connection ends first, it is written again, with the same id, on the next
+ * connection, ahead of the offline queue. That closes the blind window the offline queue
+ * cannot: a SEND written to a socket the server had already given up, before the client
+ * noticed. The chat keeps a repeated id once, so a SEND that had in fact been kept is not
+ * shown twice. A SEND whose RECEIPT does not come within Spring's receipt time limit
+ * while its connection stays up was refused or not answered: the listener is told
+ * ({@link ChatListener#unconfirmed}), and it is not sent again.
  */
 public final class ReconnectingChatClient implements AutoCloseable {
 
@@ -63,6 +73,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The header with the client's own id of a SEND ({@code SendReceipts}). */
+	static final String CLIENT_MESSAGE_ID = "client-message-id";
+
 	private final List<URI> endpoints;
 
 	private final Supplier<String> tokens;
@@ -80,6 +93,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	private final OfflineQueue offline = new OfflineQueue(OFFLINE_CAPACITY);
 
 	private final Map<String, SeenIds> subscriptions = new ConcurrentHashMap<>();
+
+	/** SENDs written and not yet confirmed, in the order written; guarded by lock. */
+	private final Map<String, PendingSend> unconfirmed = new LinkedHashMap<>();
 
 	private final Object lock = new Object();
 
@@ -163,16 +179,20 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	 */
 	public void send(String destination, String json) {
 		synchronized (this.lock) {
+			PendingSend send = new PendingSend(destination, json);
 			if (this.session != null && this.session.isConnected()) {
+				// Unconfirmed from here: a failed write is written again on the next
+				// connection, as is one the server never read.
+				this.unconfirmed.put(send.id(), send);
 				try {
-					write(this.session, new PendingSend(destination, json));
-					return;
+					write(this.session, send);
 				}
 				catch (RuntimeException ex) {
-					logger.debug("SEND failed, keeping it for the next connection", ex);
+					logger.debug("SEND failed, writing it again on the next connection", ex);
 				}
+				return;
 			}
-			this.offline.add(new PendingSend(destination, json));
+			this.offline.add(send);
 		}
 	}
 
@@ -192,6 +212,16 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	 */
 	public int pending() {
 		return this.offline.size();
+	}
+
+	/**
+	 * Counts the SENDs written and not yet confirmed by a RECEIPT.
+	 * @return how many
+	 */
+	public int unconfirmed() {
+		synchronized (this.lock) {
+			return this.unconfirmed.size();
+		}
 	}
 
 	/**
@@ -268,7 +298,13 @@ public final class ReconnectingChatClient implements AutoCloseable {
 			this.tokenUntried = false;
 			this.subscriptions.forEach((destination, seen) -> subscribe(connected, destination, seen.resumeFrom(),
 					new CompletableFuture<>()));
+			// First what was written and not confirmed, then what waited offline: the
+			// order the user sent them in.
+			for (PendingSend send : List.copyOf(this.unconfirmed.values())) {
+				write(connected, send);
+			}
 			for (PendingSend send : this.offline.drain()) {
+				this.unconfirmed.put(send.id(), send);
 				write(connected, send);
 			}
 		}
@@ -328,11 +364,35 @@ public final class ReconnectingChatClient implements AutoCloseable {
 			.completeExceptionally(new IllegalStateException("No RECEIPT for the subscription to " + destination)));
 	}
 
-	private static void write(StompSession target, PendingSend send) {
+	private void write(StompSession target, PendingSend send) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(send.destination());
 		headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
-		target.send(headers, send.json().getBytes(StandardCharsets.UTF_8));
+		headers.set(CLIENT_MESSAGE_ID, send.id());
+		headers.setReceipt("send-" + send.id());
+		StompSession.Receiptable written = target.send(headers, send.json().getBytes(StandardCharsets.UTF_8));
+		written.addReceiptTask(() -> {
+			synchronized (this.lock) {
+				this.unconfirmed.remove(send.id());
+			}
+		});
+		written.addReceiptLostTask(() -> receiptLost(target, send));
+	}
+
+	/**
+	 * No RECEIPT within the time limit. If the connection it was written on is still the
+	 * one in use, the server read it and refused it or could not answer: give it up and
+	 * say so. If that connection ended, it was written again on the next one, which waits
+	 * for its own RECEIPT.
+	 */
+	private void receiptLost(StompSession target, PendingSend send) {
+		boolean givenUp;
+		synchronized (this.lock) {
+			givenUp = this.session == target && target.isConnected() && this.unconfirmed.remove(send.id()) != null;
+		}
+		if (givenUp) {
+			this.listener.unconfirmed(send.destination(), send.json());
+		}
 	}
 
 	private void received(String destination, StompHeaders headers, String body) {

@@ -164,6 +164,26 @@ public final class StompTestSession implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a text body asking for a RECEIPT (STOMP 1.2, "Header receipt"): the server
+	 * answers once it has processed the frame.
+	 * @param headers the SEND headers; the destination is required, the receipt is set
+	 * here
+	 * @param body the body
+	 * @return completes when the RECEIPT comes
+	 */
+	public CompletableFuture<Void> sendWithReceipt(StompHeaders headers, String body) {
+		headers.setReceipt("send-" + UUID.randomUUID());
+		CompletableFuture<Void> receipt = new CompletableFuture<>();
+		this.transcript.sent("SEND " + headers.toSingleValueMap() + " body=" + body);
+		StompSession.Receiptable sent = this.session.send(headers, body.getBytes(StandardCharsets.UTF_8));
+		sent.addReceiptTask(() -> {
+			this.transcript.received("RECEIPT receipt-id=" + headers.getReceipt());
+			receipt.complete(null);
+		});
+		return receipt;
+	}
+
+	/**
 	 * Returns the ERROR frames this session received.
 	 * @return the queue of errors
 	 */
