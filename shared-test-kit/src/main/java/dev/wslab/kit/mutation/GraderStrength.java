@@ -105,7 +105,8 @@ public final class GraderStrength {
 		PitRun.Settings settings = new PitRun.Settings(dir, Path.of(options.get("classes")),
 				Path.of(options.get("sources")), Integer.parseInt(options.getOrDefault("threads", "2")),
 				Integer.parseInt(options.getOrDefault("timeoutConst", "4000")),
-				Integer.parseInt(options.getOrDefault("unitSize", "0")), 30);
+				Integer.parseInt(options.getOrDefault("unitSize", "0")),
+				Long.parseLong(options.getOrDefault("maxMinutes", "30")));
 		PitRun pit = new PitRun(settings);
 		Equivalents equivalents = Equivalents.read(root.resolve(DOC));
 		long start = System.nanoTime();
@@ -122,12 +123,24 @@ public final class GraderStrength {
 		runs.shutdown();
 		List<ExerciseStrength> results = new ArrayList<>();
 		List<Exercise> noMutants = new ArrayList<>();
+		List<String> broken = new ArrayList<>();
 		try {
 			for (int i = 0; i < exercises.size(); i++) {
 				Exercise exercise = exercises.get(i);
 				out.printf("[mutation] %-5s %-40s ", exercise.id(), exercise.title());
 				out.flush();
-				ExerciseStrength result = done(pending.get(i));
+				ExerciseStrength result;
+				try {
+					result = done(pending.get(i));
+				}
+				catch (IllegalStateException ex) {
+					// One exercise's broken or overlong run is that exercise's failure;
+					// the
+					// others are still measured and reported.
+					out.println("NOT MEASURED: " + ex.getMessage());
+					broken.add(exercise.id() + ": " + ex.getMessage());
+					continue;
+				}
 				if (result.mutants() == 0) {
 					out.println("no mutant under PIT's default mutators; not measured");
 					noMutants.add(exercise);
@@ -148,6 +161,10 @@ public final class GraderStrength {
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		Floors floors = Floors.read(root.resolve(FLOORS));
+		if ("record".equals(mode) && !broken.isEmpty()) {
+			out.println("[mutation] not recorded: " + broken.size() + " exercise(s) have no result");
+			return false;
+		}
 		if ("record".equals(mode)) {
 			floors = floors.with(results);
 			floors.write(root.resolve(FLOORS));
@@ -163,7 +180,8 @@ public final class GraderStrength {
 			out.println("[mutation] recorded the floors in " + FLOORS + " and the table in " + DOC);
 			return true;
 		}
-		List<String> failures = floors.check(results);
+		List<String> failures = new ArrayList<>(floors.check(results));
+		broken.forEach((failure) -> failures.add("no result for " + failure));
 		failures.forEach((failure) -> out.println("[mutation] BELOW FLOOR: " + failure));
 		out.println(failures.isEmpty() ? "[mutation] every exercise is at or above its floor"
 				: "[mutation] FAILED: graders got weaker; see the survivors in " + dir.resolve("grader-strength.md"));

@@ -7,6 +7,7 @@ import dev.wslab.kit.infra.Containers;
 import dev.wslab.kit.infra.FreePorts;
 import dev.wslab.kit.infra.ProvenByUse;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Network;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -31,6 +32,20 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 	private final RabbitMQContainer container;
 
 	ContainerRabbitMq() {
+		this(null, null, null);
+	}
+
+	/**
+	 * A node of a {@link ContainerRabbitMqCluster}: on its network, with a host name the
+	 * other node resolves, so the node name {@code rabbit@<hostName>}, and the cluster's
+	 * Erlang cookie, for the server and for {@code rabbitmqctl} alike. The cookie goes on
+	 * the command line rather than into {@code .erlang.cookie}: a file copied into a
+	 * container belongs to root, and the node runs as {@code rabbitmq}.
+	 * @param network the cluster's network, or null for a standalone broker
+	 * @param hostName the container's host name and network alias
+	 * @param cookie the cluster's Erlang cookie
+	 */
+	ContainerRabbitMq(Network network, String hostName, String cookie) {
 		this.container = Containers.onLoopback(new RabbitMQContainer(IMAGE),
 				// Fixed host ports, not random ones: Docker gives a restarted container
 				// new
@@ -42,6 +57,14 @@ final class ContainerRabbitMq implements RabbitMqBroker {
 			.waitingFor(new ProvenByUse("RabbitMQ answering a STOMP CONNECT", (target) -> StompPing
 				.connects(target.getHost(), target.getMappedPort(STOMP_PORT), username(), password()))
 				.withStartupTimeout(Duration.ofSeconds(120)));
+		if (network != null) {
+			this.container.withNetwork(network)
+				.withNetworkAliases(hostName)
+				.withCreateContainerCmdModifier((create) -> create.withHostName(hostName))
+				.withEnv("RABBITMQ_NODENAME", "rabbit@" + hostName)
+				.withEnv("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-setcookie " + cookie)
+				.withEnv("RABBITMQ_CTL_ERL_ARGS", "-setcookie " + cookie);
+		}
 	}
 
 	ContainerRabbitMq start() {

@@ -129,7 +129,15 @@ final class LocalRabbitMqCluster implements RabbitMqCluster {
 			.filter(LocalClusterNode::isRunning)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no node of the cluster is running"));
-		String status = up.rabbitmqctl("cluster_status", "--formatter", "json");
+		return runningNodesIn(up.rabbitmqctl("cluster_status", "--formatter", "json"));
+	}
+
+	/**
+	 * Reads the running nodes out of {@code rabbitmqctl cluster_status --formatter json}.
+	 * @param status its output
+	 * @return the Erlang node names
+	 */
+	static List<String> runningNodesIn(String status) {
 		Matcher matcher = RUNNING.matcher(status.replaceAll("\\s", ""));
 		if (!matcher.find()) {
 			throw new IllegalStateException("no running_nodes in cluster_status:\n" + status);

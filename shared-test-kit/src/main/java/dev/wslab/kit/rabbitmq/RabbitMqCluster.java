@@ -12,9 +12,10 @@ import dev.wslab.kit.infra.InfrastructureUnavailableException;
  * sharing users, exchanges and bindings.
  *
  * <p>
- * Only the local provider can start one: two plain {@code rabbitmq-server} processes with
- * one Erlang cookie and one epmd. With {@code WSLAB_INFRA=docker} the start fails and
- * says so; a cluster of two containers on one Docker network is not written yet.
+ * Two providers: with {@code WSLAB_INFRA=docker}, or when a Docker engine answers, two
+ * containers on one Docker network ({@link ContainerRabbitMqCluster}); otherwise two
+ * plain {@code rabbitmq-server} processes with one Erlang cookie and one epmd
+ * ({@link LocalRabbitMqCluster}).
  */
 public interface RabbitMqCluster extends AutoCloseable {
 
@@ -22,15 +23,11 @@ public interface RabbitMqCluster extends AutoCloseable {
 	 * Starts a two-node cluster that belongs to the caller; close it when done.
 	 * @return the running, joined cluster
 	 * @throws InfrastructureUnavailableException if {@code rabbitmq-server} is missing
-	 * (with the command that installs it), or if {@code WSLAB_INFRA=docker} asks for
-	 * containers
+	 * (with the command that installs it), or the containers' image cannot be had
 	 */
 	static RabbitMqCluster startPrivate() {
-		if ("docker".equals(Docker.requestedProvider())) {
-			throw new InfrastructureUnavailableException("The two-node RabbitMQ cluster needs the local provider: "
-					+ Docker.PROVIDER_VARIABLE + "=docker asks for containers, and the kit has no two-container "
-					+ "cluster. Set " + Docker.PROVIDER_VARIABLE + "=local (or leave it unset) with "
-					+ LocalRabbitMqNode.INSTALL);
+		if (Docker.available()) {
+			return ContainerRabbitMqCluster.start();
 		}
 		return LocalRabbitMqCluster.start();
 	}
