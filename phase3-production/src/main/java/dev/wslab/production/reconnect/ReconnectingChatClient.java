@@ -51,6 +51,12 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * shown twice. A SEND whose RECEIPT does not come within Spring's receipt time limit
  * while its connection stays up was refused or not answered: the listener is told
  * ({@link ChatListener#unconfirmed}), and it is not sent again.
+ *
+ * <p>
+ * Heartbeats: {@code heart-beat:10000,10000} by default, a third of the chat's
+ * {@code proxy_read_timeout} of 30 s (exercise 3.4). Behind a proxy with another idle
+ * timeout, give it that timeout: the header then comes from {@link HeartbeatTuning}
+ * (exercise 3.18).
  */
 public final class ReconnectingChatClient implements AutoCloseable {
 
@@ -69,6 +75,20 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	 */
 	static final String ASKED_TO_MOVE = "asked to move (server-restart): ";
 
+	/**
+	 * The heart-beat without a proxy timeout: 10 s both ways, the browser client's, which
+	 * RabbitMQ answers with the same.
+	 */
+	static final HeartBeat DEFAULT_HEART_BEAT = new HeartBeat(10_000, 10_000);
+
+	/**
+	 * What the chat's CONNECTED offers at best. Behind the relay the answer is
+	 * RabbitMQ's, which gives a CONNECT's {@code cx,cy} back as {@code cy,cx} rounded
+	 * down to whole seconds, at least 1 s ({@code rabbit_stomp_processor}): any interval
+	 * from 1 s up can be negotiated, none below.
+	 */
+	static final HeartBeat CHAT_SERVER_OFFER = new HeartBeat(1000, 1000);
+
 	private static final Log logger = LogFactory.getLog(ReconnectingChatClient.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,6 +105,8 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	private final Backoff backoff;
 
 	private final Delays delays;
+
+	private final HeartBeat heartBeat;
 
 	private final WebSocketStompClient stomp;
 
@@ -126,16 +148,44 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	 */
 	public ReconnectingChatClient(List<URI> endpoints, Supplier<String> tokens, ChatListener listener, Backoff backoff,
 			Delays delays) {
+		this(endpoints, tokens, listener, backoff, delays, DEFAULT_HEART_BEAT);
+	}
+
+	/**
+	 * Creates a client for endpoints behind a proxy with an idle timeout;
+	 * {@link #start()} connects it. Its heart-beat comes from
+	 * {@link HeartbeatTuning#forProxy} (exercise 3.18) against what the chat offers.
+	 * @param endpoints {@code ws://HOST/ws/chat} of each instance (or one proxy), tried
+	 * in turn
+	 * @param tokens signs in and returns a fresh JWT; asked at start and after an
+	 * authentication ERROR
+	 * @param listener receives messages and events
+	 * @param backoff the waits between attempts
+	 * @param delays runs the attempts after their waits
+	 * @param proxyReadTimeout the proxy's idle timeout, such as Nginx's
+	 * {@code proxy_read_timeout}
+	 * @throws IllegalArgumentException when no heart-beat the chat accepts keeps a
+	 * connection through that timeout
+	 */
+	public ReconnectingChatClient(List<URI> endpoints, Supplier<String> tokens, ChatListener listener, Backoff backoff,
+			Delays delays, Duration proxyReadTimeout) {
+		this(endpoints, tokens, listener, backoff, delays,
+				HeartbeatTuning.forProxy(proxyReadTimeout, CHAT_SERVER_OFFER));
+	}
+
+	private ReconnectingChatClient(List<URI> endpoints, Supplier<String> tokens, ChatListener listener, Backoff backoff,
+			Delays delays, HeartBeat heartBeat) {
 		this.endpoints = List.copyOf(endpoints);
 		this.tokens = tokens;
 		this.listener = listener;
 		this.backoff = backoff;
 		this.delays = delays;
+		this.heartBeat = heartBeat;
 		this.receipts.setVirtualThreads(true);
 		this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
 		this.stomp.setTaskScheduler(this.receipts);
 		// STOMP heartbeats find a half-open connection that no close frame announces.
-		this.stomp.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+		this.stomp.setDefaultHeartbeat(heartBeat.toArray());
 	}
 
 	/** Signs in and makes the first connection attempt. */
@@ -232,6 +282,14 @@ public final class ReconnectingChatClient implements AutoCloseable {
 		synchronized (this.lock) {
 			return this.attempts;
 		}
+	}
+
+	/**
+	 * Returns the heart-beat this client sends in each CONNECT.
+	 * @return its {@code cx,cy}
+	 */
+	HeartBeat heartBeat() {
+		return this.heartBeat;
 	}
 
 	/**

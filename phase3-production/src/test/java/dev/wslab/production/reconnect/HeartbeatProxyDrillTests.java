@@ -28,7 +28,6 @@ import dev.wslab.kit.nginx.NginxExtension;
 import dev.wslab.kit.nginx.NginxProxy;
 import dev.wslab.production.cluster.ChatCluster;
 import dev.wslab.production.cluster.ClusterClients;
-import dev.wslab.production.cluster.ClusterProxy;
 import dev.wslab.production.presence.ClusterPresence;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,9 +61,10 @@ import static org.awaitility.Awaitility.await;
  * another instance, and the broker's connection for the session is gone.
  *
  * <p>
- * Not a grader: nothing here is yet the learner's to write (an exercise would be the
- * heartbeat tuning). Each test prints its figures and appends a row to
- * {@code target/drills/heartbeat-proxy.md}.
+ * Not a grader: the clients here are tuned by hand. The heartbeat tuning is exercise
+ * 3.18, graded by {@link HeartbeatTuningGraderTests}, whose last two tests take this
+ * drill's proxy with a client configured from the learner's {@link HeartbeatTuning}. Each
+ * test prints its figures and appends a row to {@code target/drills/heartbeat-proxy.md}.
  */
 class HeartbeatProxyDrillTests {
 
@@ -246,12 +246,7 @@ class HeartbeatProxyDrillTests {
 
 	/** Exercise 3.4's file with every {@code proxy_read_timeout} set to the drill's. */
 	private static NginxConfig withShortReadTimeout(List<Integer> ports) {
-		NginxConfig chat = ClusterProxy.config(ports);
-		assertThat(chat.template()).as("exercise 3.4's proxy file, whose proxy_read_timeout this drill shortens")
-			.contains("proxy_read_timeout");
-		return new NginxConfig(chat.template()
-			.replaceAll("proxy_read_timeout\\s+[^;]+;", "proxy_read_timeout " + PROXY_TIMEOUT.toSeconds() + "s;"),
-				chat.upstreams());
+		return ShortProxyTimeout.config(ports, PROXY_TIMEOUT);
 	}
 
 	/**
