@@ -84,8 +84,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	/**
 	 * What the chat's CONNECTED offers at best. Behind the relay the answer is
 	 * RabbitMQ's, which gives a CONNECT's {@code cx,cy} back as {@code cy,cx} rounded
-	 * down to whole seconds, at least 1 s ({@code rabbit_stomp_processor}): any interval
-	 * from 1 s up can be negotiated, none below.
+	 * down to whole seconds, at least 1 s ({@code rabbit_stomp_processor}), and checks
+	 * the client against its rounded figure: any interval from 1 s up can be negotiated,
+	 * none below.
 	 */
 	static final HeartBeat CHAT_SERVER_OFFER = new HeartBeat(1000, 1000);
 
@@ -509,6 +510,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		private volatile boolean restart;
 
+		/** The message of the last ERROR frame, which comes before the server closes. */
+		private volatile String lastError;
+
 		Attempt(URI endpoint) {
 			this.endpoint = endpoint;
 		}
@@ -533,6 +537,7 @@ public final class ReconnectingChatClient implements AutoCloseable {
 		public void handleFrame(StompHeaders headers, Object payload) {
 			// An ERROR frame (STOMP 1.2: the server closes the connection after it).
 			String message = headers.getFirst("message");
+			this.lastError = message;
 			if (AuthErrors.isAuthError(message)) {
 				this.authError = message;
 			}
@@ -549,7 +554,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 		@Override
 		public void handleTransportError(StompSession failed, Throwable exception) {
-			ended("connection to " + this.endpoint + " lost: " + exception);
+			String error = this.lastError;
+			ended("connection to " + this.endpoint + " lost: " + exception
+					+ ((error != null) ? " (after ERROR message:" + error + ")" : ""));
 		}
 
 		void ended(String reason) {

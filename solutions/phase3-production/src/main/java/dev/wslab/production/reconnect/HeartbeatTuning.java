@@ -18,10 +18,14 @@ import java.util.Optional;
  * beats only once its silence has passed the interval (Spring's
  * {@code WebSocketStompClient} checks every half interval), so up to 1.5 intervals can
  * pass between two beats, 0.75 of the timeout, and the rest is for the network and a
- * busy scheduler. The client asks for that limit both ways. Because negotiation takes the
- * larger figure, a server that beats or wants beats less often than the limit (or never)
- * cannot be fixed by the client: that is refused with a
- * {@link HeartbeatTooSlowException}, rather than a header that will be cut.</li>
+ * busy scheduler. The client asks for that limit both ways, rounded down to whole
+ * seconds once it is a second or more: RabbitMQ counts heart-beats in seconds, rounds a
+ * client's figures down, and checks the client against its rounded figure, so a client
+ * that asked for 1900 ms is held to 1 s (and cut after 2 s of silence) while it beats
+ * every 1.9 to 2.85 s. Because negotiation takes the larger figure, a server that beats or wants
+ * beats less often than the limit (or never) cannot be fixed by the client: that is
+ * refused with a {@link HeartbeatTooSlowException}, rather than a header that will be
+ * cut.</li>
  * <li><b>A dead peer.</b> A peer that should beat every {@code interval} counts as dead
  * after {@code TOLERANCE × interval} with nothing at all from it. That is Spring's client
  * ({@code DefaultStompSession} watches reads for three times the negotiated interval) and
@@ -59,7 +63,7 @@ final class HeartbeatTuning {
 	 * @param proxyReadTimeout the proxy's idle timeout, above zero
 	 * @param serverOffer the {@code heart-beat} the server answers in its CONNECTED
 	 * @return {@code limit,limit} with {@code limit = proxyReadTimeout / MARGIN} in whole
-	 * ms (rounded down)
+	 * ms, then in whole seconds when it is 1000 ms or more (both rounded down)
 	 * @throws HeartbeatTooSlowException when the server's offer has a figure of 0 or
 	 * above the limit
 	 * @throws IllegalArgumentException when the timeout is zero or negative
@@ -69,7 +73,10 @@ final class HeartbeatTuning {
 			throw new IllegalArgumentException("proxy_read_timeout must be above zero: " + proxyReadTimeout);
 		}
 		Duration limit = Duration.ofMillis(proxyReadTimeout.toMillis() / MARGIN);
-		HeartBeat header = new HeartBeat(limit.toMillis(), limit.toMillis());
+		// RabbitMQ holds a client to its figure rounded down to whole seconds: ask for
+		// one it keeps as it is.
+		long figure = (limit.toMillis() < 1000) ? limit.toMillis() : limit.toSeconds() * 1000;
+		HeartBeat header = new HeartBeat(figure, figure);
 		HeartbeatIntervals settled = negotiate(header, serverOffer);
 		if (!within(settled.clientToServer(), limit) || !within(settled.serverToClient(), limit)) {
 			throw new HeartbeatTooSlowException(serverOffer, proxyReadTimeout, limit);
