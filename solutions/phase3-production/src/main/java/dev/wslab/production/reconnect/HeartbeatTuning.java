@@ -22,9 +22,9 @@ import java.util.Optional;
  * seconds once it is a second or more: RabbitMQ counts heart-beats in seconds, rounds a
  * client's figures down, and checks the client against its rounded figure, so a client
  * that asked for 1900 ms is held to 1 s (and cut after 2 s of silence) while it beats
- * every 1.9 to 2.85 s. Because negotiation takes the larger figure, a server that beats or wants
- * beats less often than the limit (or never) cannot be fixed by the client: that is
- * refused with a {@link HeartbeatTooSlowException}, rather than a header that will be
+ * every 1.9 to 2.85 s. Because negotiation takes the larger figure, a server that beats
+ * or wants beats less often than the limit (or never) cannot be fixed by the client: that
+ * is refused with a {@link HeartbeatTooSlowException}, rather than a header that will be
  * cut.</li>
  * <li><b>A dead peer.</b> A peer that should beat every {@code interval} counts as dead
  * after {@code TOLERANCE × interval} with nothing at all from it. That is Spring's client
