@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 3.17, the chat page's {@code reconnect.js}, in the system Chromium: the
- * waits between attempts, computed in the page with the random source the grader gives; a
- * page whose instance stops while alice sends numbered messages, which shows each once
- * and in order after it reconnects through Nginx and sends what was typed offline; and a
- * page whose token expires, which signs in once more and reconnects with the fresh token.
- * The page's own frames are read as Chromium saw them leave ({@link PageFrames}).
+ * waits between attempts, computed in the page with the random source the grader gives;
+ * the offline queue, the seen ids and the answer to an authentication ERROR, called in
+ * the page; a page whose instance stops while alice sends numbered messages, which shows
+ * each once and in order after it reconnects through Nginx and sends what was typed
+ * offline; and a page whose token expires, which signs in once more and reconnects with
+ * the fresh token. The page's own frames are read as Chromium saw them leave
+ * ({@link PageFrames}).
  */
 @Grades("3.17")
 @WithChromium
@@ -92,6 +95,60 @@ class PageReconnectGraderTests {
 				3.17: ChatReconnect.delay(2, random) for 1000 random() answers spread over [0, 1): [distinct waits,
 				shortest, longest]; the jitter spreads the clients a cut-off sends back together""")
 			.containsExactly(1000, 2000, 2999);
+	}
+
+	@Test
+	void keepsOfflineSendsInOrderUpToItsBoundShowsAnIdOnceAndResumesAfterTheLastIdWithNoneMissing(Page page) {
+		page.navigate("http://127.0.0.1:" + cluster.port(0) + "/");
+
+		Object queue = page.evaluate(
+				"""
+						() => {
+						  const queue = ChatReconnect.offlineQueue(2);
+						  queue.add({ destination: '/app/room.a.send', body: 'one' });
+						  queue.add({ destination: '/app/room.a.send', body: 'two' });
+						  let refused = 'nothing';
+						  try {
+						    queue.add({ destination: '/app/room.a.send', body: 'three' });
+						  } catch (error) {
+						    refused = error instanceof ChatReconnect.OfflineQueueFullError ? 'OfflineQueueFullError' : String(error);
+						  }
+						  const sizeWhenFull = queue.size();
+						  const drained = queue.drain().map((send) => send.body);
+						  return [refused, String(sizeWhenFull), drained.join(','), String(queue.size())];
+						}
+						""");
+		Object seen = page.evaluate(
+				"""
+						() => {
+						  const seen = ChatReconnect.seenIds(null);
+						  const answers = [seen.resumeFrom(), seen.firstTime('0-5'), seen.firstTime('0-7'), seen.firstTime('0-5'),
+						    seen.resumeFrom(), seen.firstTime('0-6'), seen.resumeFrom()];
+						  seen.skipTo('0-20');
+						  const resumed = ChatReconnect.seenIds('0-3');
+						  return [...answers, seen.resumeFrom(), resumed.firstTime('0-3'), resumed.firstTime('0-4'), resumed.resumeFrom()];
+						}
+						""");
+		Object auth = page.evaluate(
+				"""
+						() => [ChatReconnect.authAction('token-expired', false), ChatReconnect.authAction('Unauthorized: bad token', true),
+						  ChatReconnect.authAction('server-restart', false), ChatReconnect.authAction(null, false)]
+						""");
+
+		assertThat(queue).as("""
+				3.17: offlineQueue(2) after three adds: [what the third add threw, size, drain() in order, size after];
+				past its bound the newest SEND is refused at once and those waiting keep their place""")
+			.isEqualTo(List.of("OfflineQueueFullError", "2", "one,two", "0"));
+		assertThat(seen)
+			.as("""
+					3.17: seenIds(null): resumeFrom(), firstTime 0-5, 0-7, 0-5 again, resumeFrom(), firstTime 0-6,
+					resumeFrom(), then after skipTo('0-20') resumeFrom(); and seenIds('0-3'): firstTime 0-3, 0-4, resumeFrom()""")
+			.isEqualTo(Arrays.asList(null, true, true, false, "0-5", true, "0-7", "0-19", false, true, "0-4"));
+		assertThat(auth)
+			.as("""
+					3.17: authAction for token-expired on a token that worked, Unauthorized on a fresh token, server-restart,
+					and no message: sign in again once, give up, and leave the others to the reconnection""")
+			.isEqualTo(Arrays.asList("refresh", "give-up", null, null));
 	}
 
 	@Test
