@@ -5,6 +5,12 @@
 //
 // Four parts: the connection (the only code that touches the STOMP client's life cycle),
 // the rooms, the people (presence, private messages, errors), and the forms.
+//
+// Phase 3's page loads reconnect.js (exercise 3.17) before this file. With its
+// window.ChatReconnect the page waits with backoff and jitter between attempts, keeps what
+// is sent while offline, resumes each room with since:<id> and shows each message once,
+// and signs in again, once, when its token expires. Without it (Phase 2) the page keeps
+// stompjs' fixed reconnect and a room's history on each resubscription.
 (() => {
   const $ = (id) => document.getElementById(id);
   const el = (tag, className, text) => {
@@ -31,7 +37,39 @@
     user: null,
     useSockJs: false,
     everConnected: false,
+    // With ChatReconnect only: the password, to sign in again when the token expires;
+    // attempts failed in a row; the wait before the next one; whether the token has not
+    // reached CONNECTED yet; whether to sign in before the next attempt; the SENDs made
+    // while offline.
+    password: null,
+    failures: 0,
+    wait: 0,
+    tokenUntried: false,
+    refreshToken: false,
+    outbox: null,
   };
+
+  // The reconnect.js of exercise 3.17, or null: absent (Phase 2), or still its starter, whose
+  // TODO(3.17) is thrown where the console (and the graders) see it, and shown in the
+  // errors once signed in; the page then works as Phase 2's does.
+  let notWritten = null;
+  const resilience = (() => {
+    const reconnect = window.ChatReconnect;
+    if (!reconnect) return null;
+    try {
+      reconnect.delay(0, () => 0);
+      reconnect.offlineQueue(1).size();
+      reconnect.seenIds(null).resumeFrom();
+      reconnect.authAction(null, false);
+      return reconnect;
+    } catch (error) {
+      notWritten = error;
+      setTimeout(() => {
+        throw error;
+      });
+      return null;
+    }
+  })();
 
   function showState(state, text) {
     $('status').dataset.state = state;
@@ -54,20 +92,27 @@
       : 'via WebSocket';
   }
 
-  async function signIn(event) {
-    event.preventDefault();
+  // Answers the token, or the reason there is none.
+  async function requestToken(username, password) {
     const response = await fetch('/api/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: $('username').value, password: $('password').value }),
+      body: JSON.stringify({ username, password }),
     });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      showState('refused', 'sign-in failed: ' + (body.error || response.status));
+    return response.ok ? { token: body.token } : { error: body.error || response.status };
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const signedIn = await requestToken($('username').value, $('password').value);
+    if (!signedIn.token) {
+      showState('refused', 'sign-in failed: ' + signedIn.error);
       return;
     }
-    connection.token = body.token;
+    connection.token = signedIn.token;
     connection.user = $('username').value;
+    connection.password = resilience ? $('password').value : null;
     const choice = $('transport-choice').value;
     connection.useSockJs = choice === 'sockjs' || (choice === 'auto' && typeof WebSocket === 'undefined');
     connect(choice);
@@ -75,30 +120,58 @@
 
   function connect(choice) {
     connection.everConnected = false;
+    connection.failures = 0;
+    connection.wait = 0;
+    connection.tokenUntried = true;
+    connection.refreshToken = false;
+    connection.outbox = resilience ? resilience.offlineQueue(resilience.OFFLINE_CAPACITY) : null;
     const client = new StompJs.Client({
       connectHeaders: { Authorization: 'Bearer ' + connection.token },
       webSocketFactory: () => connection.useSockJs
         ? new SockJS('/ws/chat-sockjs')
         : new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chat'),
-      reconnectDelay: 2000,
+      // stompjs 7.2.1 reads reconnectDelay when it is activated and after each CONNECTED,
+      // and waits that long after each close, with no jitter (client.ts,
+      // _schedule_reconnect). With ChatReconnect it waits 1 ms, and the real wait happens in
+      // beforeConnect, which stompjs awaits before every attempt.
+      reconnectDelay: resilience ? 1 : 2000,
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,
     });
+    if (resilience) client.beforeConnect = beforeConnect;
     client.onConnect = (frame) => {
+      if (!connection.everConnected && notWritten) {
+        addError('reconnect.js (exercise 3.17) is still its starter, so this page reconnects as Phase 2\'s does: '
+            + notWritten.message);
+      }
       connection.everConnected = true;
+      connection.failures = 0;
+      connection.tokenUntried = false;
       showState('connected', 'connected as ' + connection.user);
       showInstance(frame.headers.instance);
       showTransport();
       showChat(true);
       subscribeAll();
+      if (connection.outbox) {
+        // What was sent while offline goes out now, in the order it was sent.
+        connection.outbox.drain().forEach((send) => client.publish(send));
+      }
     };
     client.onStompError = (frame) => {
-      // The server refused a frame and will close the connection.
-      addError(frame.headers.message || frame.body);
-      if (!connection.everConnected) {
+      // The server refused a frame and will close the connection (STOMP 1.2, ERROR).
+      const message = frame.headers.message;
+      addError(message || frame.body);
+      const action = resilience ? resilience.authAction(message, connection.tokenUntried) : null;
+      if (action === 'refresh') {
+        // A token that worked has expired: the next attempt signs in first, once.
+        connection.refreshToken = true;
+        connection.failures = 0;
+        return;
+      }
+      if (!connection.everConnected || action === 'give-up') {
         // A refused CONNECT (bad or expired token) will not get better by retrying.
         client.deactivate();
-        showState('refused', 'refused: ' + (frame.headers.message || 'error'));
+        showState('refused', 'refused: ' + (message || 'error'));
         showChat(false);
       }
     };
@@ -110,9 +183,12 @@
         return;
       }
       if (client.active) {
-        // stompjs opens a new connection after reconnectDelay; until then the instance
-        // that held the old one is history.
-        showState('reconnecting', 'connection lost, reconnecting');
+        // stompjs calls this before it schedules the next attempt, which waits for
+        // beforeConnect (with ChatReconnect) or reconnectDelay; until then the instance
+        // that held the old connection is history.
+        if (resilience) connection.wait = resilience.delay(connection.failures++, Math.random);
+        showState('reconnecting', connection.refreshToken ? 'token expired, signing in again'
+          : 'connection lost, reconnecting');
         showInstance(null);
       }
     };
@@ -121,16 +197,60 @@
     client.activate();
   }
 
-  function subscribe(destination, onMessage) {
-    return connection.client.subscribe(destination, onMessage);
+  // With ChatReconnect, stompjs awaits this before each attempt: the backoff's wait, then a
+  // fresh token when the last one expired. A page signed out meanwhile stays out.
+  async function beforeConnect(client) {
+    const wait = connection.wait;
+    connection.wait = 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (!connection.refreshToken || !client.active) return;
+    let signedIn;
+    try {
+      signedIn = await requestToken(connection.user, connection.password);
+    } catch (unreachable) {
+      // The attempt that follows fails too, and the one after it signs in again.
+      addError('signing in again failed: ' + unreachable.message);
+      return;
+    }
+    if (!signedIn.token) {
+      // Refused: the page stops, as after a refused CONNECT.
+      client.deactivate();
+      showState('refused', 'sign-in failed: ' + signedIn.error);
+      showChat(false);
+      return;
+    }
+    connection.refreshToken = false;
+    connection.token = signedIn.token;
+    connection.tokenUntried = true;
+    client.connectHeaders = { Authorization: 'Bearer ' + signedIn.token };
   }
 
+  function subscribe(destination, onMessage, headers) {
+    return connection.client.subscribe(destination, onMessage, headers);
+  }
+
+  // Sends now, or with ChatReconnect keeps the SEND while offline. Answers false when it is
+  // not sent: the offline queue is full (the reason is in the errors).
   function publish(destination, payload) {
-    connection.client.publish({ destination, body: JSON.stringify(payload) });
+    const send = { destination, body: JSON.stringify(payload) };
+    if (connection.outbox && !connection.client.connected) {
+      try {
+        connection.outbox.add(send);
+      } catch (error) {
+        if (!(error instanceof resilience.OfflineQueueFullError)) throw error;
+        addError(error.message);
+        return false;
+      }
+      return true;
+    }
+    connection.client.publish(send);
+    return true;
   }
 
   function signOut() {
     connection.client.deactivate();
+    connection.password = null;
+    connection.outbox = null;
     showState('disconnected', 'disconnected');
     showInstance(null);
     $('transport').textContent = '';
@@ -184,9 +304,17 @@
   }
 
   function subscribeRoom(r) {
+    const since = r.seen ? r.seen.resumeFrom() : null;
+    if (since) {
+      // Resumed (Phase 3): what is shown stays, and the replay brings what came after
+      // since, each message once.
+      subscribe('/topic/room.' + r.name, (message) => receive(r, message), { since });
+      return;
+    }
     // The subscription starts with the room's last messages (history:true), so what was
     // kept from before is replaced by them.
     r.messages = [];
+    r.seen = resilience ? resilience.seenIds(null) : null;
     if (r.name === shown) $('messages').replaceChildren();
     subscribe('/topic/room.' + r.name, (message) => receive(r, message));
   }
@@ -194,14 +322,38 @@
   function receive(r, message) {
     const kind = frameKind(message.headers);
     const m = JSON.parse(message.body);
-    r.messages.push({ kind, m });
+    if (r.seen && kind === 'gap') r.seen.skipTo(m.oldest);
+    // A replay overlaps what came live: each id is shown once.
+    if (r.seen && kind !== 'gap' && m.id && !r.seen.firstTime(m.id)) return;
+    // A replay can also come after a newer live message: each goes to its place in the log.
+    const entry = { kind, m };
+    r.messages.splice(r.seen ? placeInLog(r.messages, m.id) : r.messages.length, 0, entry);
     if (r.messages.length > KEPT_PER_ROOM) r.messages.shift();
     if (r.name === shown) {
-      appendLine($('messages'), messageLine(kind, m.from, m));
-    } else if (kind === 'live') {
+      const next = r.messages[r.messages.indexOf(entry) + 1];
+      const before = next && next.m.id ? $('messages').querySelector('li[data-id="' + CSS.escape(next.m.id) + '"]') : null;
+      if (before) {
+        $('messages').insertBefore(messageLine(kind, m.from, m), before);
+      } else {
+        appendLine($('messages'), messageLine(kind, m.from, m));
+      }
+    } else if (kind === 'live' || (r.seen && kind === 'replay')) {
       r.unread++;
       showUnread(r);
     }
+  }
+
+  // Where a message goes among those kept: after every one with a lower log id (0-n).
+  function placeInLog(messages, id) {
+    const n = logSequence(id);
+    let at = messages.length;
+    while (n !== null && at > 0 && (logSequence(messages[at - 1].m.id) ?? -1) > n) at--;
+    return at;
+  }
+
+  function logSequence(id) {
+    const match = /^0-(\d{1,15})$/.exec(String(id));
+    return match ? Number(match[1]) : null;
   }
 
   // The kinds of frame a room subscription gets: Phase 2's history, and Phase 3's replay
@@ -337,14 +489,13 @@
   });
   $('send').addEventListener('submit', (event) => {
     event.preventDefault();
-    publish('/app/room.' + shown + '.send', { text: $('text').value });
-    $('text').value = '';
+    if (publish('/app/room.' + shown + '.send', { text: $('text').value })) $('text').value = '';
   });
   $('private').addEventListener('submit', (event) => {
     event.preventDefault();
     const to = $('private-to').value.trim();
     const text = $('private-text').value;
-    publish('/app/chat.private', { to, text });
+    if (!publish('/app/chat.private', { to, text })) return;
     addPrivate({ from: 'you', to, text, timestamp: new Date().toISOString() });
     $('private-text').value = '';
   });

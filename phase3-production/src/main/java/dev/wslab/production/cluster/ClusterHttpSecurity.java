@@ -9,7 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Opens what the cluster adds to Phase 2's pages, ahead of Phase 2's own rules: which
- * instance answered, and the page script that shows it. Nothing here needs a sign-in.
+ * instance answered, the page script that shows it, and the page's reconnection (exercise
+ * 3.17). Nothing here needs a sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterHttpSecurity {
@@ -17,7 +18,7 @@ class ClusterHttpSecurity {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain clusterPages(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/api/instance", "/cluster.js")
+		return http.securityMatcher("/api/instance", "/cluster.js", "/reconnect.js")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Opens a fresh browser context per test and closes it afterwards, reporting on failure.
+ * A failed test gets what its pages threw ({@link PageErrors}) as suppressed exceptions:
+ * a stub's {@code TODO(id)} thrown by a page script then reaches the failure's causes.
  */
-final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
+final class ChromiumExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(ChromiumExtension.class);
@@ -32,8 +35,37 @@ final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
 		List<String> console = new CopyOnWriteArrayList<>();
 		page.onConsoleMessage((message) -> console.add(message.type() + ": " + message.text()));
 		page.onPageError((error) -> console.add("pageerror: " + error));
+		PageErrors.watch(page);
 		openPages(context).add(new OpenPage(browserContext, page, console));
 		return page;
+	}
+
+	@Override
+	public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+		for (OpenPage open : openPages(context)) {
+			for (String thrown : PageErrors.of(open.page())) {
+				if (!mentions(failure, thrown, 0)) {
+					failure.addSuppressed(new PageErrors.PageError(thrown));
+				}
+			}
+		}
+		throw failure;
+	}
+
+	/** Whether the failure already carries this page error (a grader rethrew it). */
+	private static boolean mentions(Throwable failure, String thrown, int depth) {
+		if (failure == null || depth > 30) {
+			return false;
+		}
+		if (String.valueOf(failure.getMessage()).contains(thrown)) {
+			return true;
+		}
+		for (Throwable suppressed : failure.getSuppressed()) {
+			if (mentions(suppressed, thrown, depth + 1)) {
+				return true;
+			}
+		}
+		return mentions(failure.getCause(), thrown, depth + 1);
 	}
 
 	@Override
@@ -64,6 +96,7 @@ final class ChromiumExtension implements ParameterResolver, AfterEachCallback {
 						+ String.join("\n  ", this.console)
 						+ (shot != null ? "\nScreenshot: " + shot.toAbsolutePath() : ""));
 			}
+			PageErrors.forget(this.page);
 			this.context.close();
 		}
 

@@ -146,17 +146,15 @@ public final class OwnTodoCheck {
 		// instead of its TODO (2.4's RoomController did).
 		List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-parameters", "--release", "21",
 				"-encoding", "UTF-8", "-cp", classPath, "-d", overlay.toString()));
-		String sources = exercise.phase() + "/src/main/java/";
 		for (String file : exercise.files()) {
 			Path starter = root.resolve("exercises").resolve(file);
 			if (file.endsWith(".java")) {
 				args.add(starter.toString());
 			}
 			else {
-				// A file that is not Java (3.4's Nginx configuration) goes onto the class
-				// path
-				// as it is, where the phase's build puts it too.
-				Path target = overlay.resolve(file.startsWith(sources) ? file.substring(sources.length()) : file);
+				// A file that is not Java (3.4's Nginx configuration, 3.17's page script)
+				// goes onto the class path as it is, where the phase's build puts it too.
+				Path target = overlay.resolve(onClassPath(exercise.phase(), file));
 				Files.createDirectories(target.getParent());
 				Files.copy(starter, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -168,6 +166,24 @@ public final class OwnTodoCheck {
 			int code = javac.run(null, errors, errors, args.toArray(String[]::new));
 			return (code == 0) ? null : log.toString();
 		}
+	}
+
+	/**
+	 * Where the build puts a track file that is not Java: the same path under the class
+	 * path's root, from the track's {@code src/main/java} (3.4's
+	 * {@code dev/wslab/production/proxy/cluster.conf}) or {@code src/main/resources}
+	 * (3.17's {@code static/reconnect.js}, which Spring Boot then serves).
+	 * @param phase the phase module
+	 * @param file the file as the catalog names it
+	 * @return the path relative to the class path's root
+	 */
+	static String onClassPath(String phase, String file) {
+		for (String root : List.of(phase + "/src/main/java/", phase + "/src/main/resources/")) {
+			if (file.startsWith(root)) {
+				return file.substring(root.length());
+			}
+		}
+		return file;
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {

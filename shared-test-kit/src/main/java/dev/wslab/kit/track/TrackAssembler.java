@@ -17,7 +17,9 @@ import dev.wslab.kit.catalog.Exercise;
 /**
  * Builds the sources a phase compiles when an instructor swaps in chosen solutions
  * ({@code -Dsolve=1.1,1.3}): the learner's exercises tree, with the files of those
- * exercises taken from the solutions tree. The learner's files are never touched.
+ * exercises taken from the solutions tree. The learner's files are never touched. A
+ * track's {@code src/main/resources} (3.17's page script) is assembled the same way,
+ * beside the sources.
  */
 public final class TrackAssembler {
 
@@ -27,20 +29,29 @@ public final class TrackAssembler {
 	/**
 	 * Entry point for the build.
 	 * @param args the workspace root, the phase module, the comma-separated exercise ids,
-	 * the output directory
+	 * the output directory for the sources and, optionally, the one for the resources
 	 */
 	public static void main(String[] args) {
 		Path root = Path.of(args[0]);
 		List<String> used = assemble(Catalog.load(root), root, args[1], Arrays.asList(args[2].split(",")),
-				Path.of(args[3]));
+				Path.of(args[3]), (args.length > 4) ? Path.of(args[4]) : null);
 		used.forEach((line) -> System.out.println("[wslab] " + line));
 	}
 
 	static List<String> assemble(Catalog catalog, Path root, String phase, List<String> ids, Path out) {
+		return assemble(catalog, root, phase, ids, out, null);
+	}
+
+	static List<String> assemble(Catalog catalog, Path root, String phase, List<String> ids, Path out,
+			Path resourcesOut) {
 		List<String> report = new ArrayList<>();
 		try {
 			deleteRecursively(out);
 			copyTree(root.resolve("exercises").resolve(phase).resolve("src/main/java"), out);
+			if (resourcesOut != null) {
+				deleteRecursively(resourcesOut);
+				copyTree(root.resolve("exercises").resolve(phase).resolve("src/main/resources"), resourcesOut);
+			}
 			for (String id : ids.stream().map(String::trim).filter((id) -> !id.isEmpty()).toList()) {
 				Exercise exercise = catalog.byId(id)
 					.orElseThrow(() -> new IllegalArgumentException(
@@ -49,8 +60,14 @@ public final class TrackAssembler {
 					continue;
 				}
 				String prefix = phase + "/src/main/java/";
+				String resources = phase + "/src/main/resources/";
 				for (String file : exercise.files()) {
-					Path target = out.resolve(file.substring(prefix.length()));
+					boolean resource = file.startsWith(resources);
+					if (resource && resourcesOut == null) {
+						continue;
+					}
+					Path target = resource ? resourcesOut.resolve(file.substring(resources.length()))
+							: out.resolve(file.substring(prefix.length()));
 					Files.createDirectories(target.getParent());
 					Files.copy(root.resolve("solutions").resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
 				}

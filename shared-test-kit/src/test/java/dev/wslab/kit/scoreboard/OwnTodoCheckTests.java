@@ -38,6 +38,16 @@ class OwnTodoCheckTests {
 		assertThat(OwnTodoCheck.verdict(result)).startsWith("BAD: 1 grader test(s) pass on the starter");
 	}
 
+	@Test
+	void putsAFileThatIsNotJavaWhereTheBuildPutsItOnTheClassPath() {
+		assertThat(OwnTodoCheck.onClassPath("phase3-production",
+				"phase3-production/src/main/java/dev/wslab/production/proxy/cluster.conf"))
+			.isEqualTo("dev/wslab/production/proxy/cluster.conf");
+		assertThat(OwnTodoCheck.onClassPath("phase3-production",
+				"phase3-production/src/main/resources/static/reconnect.js"))
+			.isEqualTo("static/reconnect.js");
+	}
+
 	private static TestOutcome failed(String name, String todo) {
 		return new TestOutcome("p.RoomGraderTests", name, "FAILED",
 				"UnsupportedOperationException: TODO(" + todo + "): stub", todo, false);

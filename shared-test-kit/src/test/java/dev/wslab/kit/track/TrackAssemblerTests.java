@@ -41,6 +41,25 @@ class TrackAssemblerTests {
 	}
 
 	@Test
+	void assemblesATracksResourcesBesideItsSources() throws Exception {
+		String script = "phase3-production/src/main/resources/static/reconnect.js";
+		String other = "phase3-production/src/main/resources/static/other.js";
+		Catalog catalog = new Catalog(List.of(new Exercise("3.17", "phase3-production", "t3.17", "c", List.of(script),
+				List.of("g"), List.of("h"), new Exercise.Reference("r", "u"), false)));
+		write("exercises/" + script, "starter script");
+		write("exercises/" + other, "learner's other file");
+		write("solutions/" + script, "solution script");
+		Path out = this.root.resolve("phase3-production/target/track-src");
+		Path resources = this.root.resolve("phase3-production/target/track-resources");
+
+		TrackAssembler.assemble(catalog, this.root, "phase3-production", List.of("3.17"), out, resources);
+
+		assertThat(resources.resolve("static/reconnect.js")).hasContent("solution script");
+		assertThat(resources.resolve("static/other.js")).hasContent("learner's other file");
+		assertThat(this.root.resolve("exercises/" + script)).hasContent("starter script");
+	}
+
+	@Test
 	void anUnknownExerciseIdIsAnError() {
 		assertThatThrownBy(() -> TrackAssembler.assemble(CATALOG, this.root, "phase1-protocol", List.of("9.9"),
 				this.root.resolve("out")))
