@@ -144,6 +144,24 @@ class MessageLogGraderTests {
 		assertThat(fromTheEdge.messages()).hasSize((int) MessageLog.KEPT);
 	}
 
+	@Test
+	void keepsEachUsersInboxApartFromTheOthersAndFromTheRooms() {
+		String name = "grader-" + UUID.randomUUID();
+		String alices = MessageLog.inbox(name + "-alice");
+
+		append(alices, "for alice only");
+
+		assertThat(log.since(alices, "0-0").messages()).extracting(LoggedMessage::text)
+			.as("3.3: alice's inbox")
+			.containsExactly("for alice only");
+		assertThat(log.since(MessageLog.inbox(name + "-bob"), "0-0").messages())
+			.as("3.3: bob's inbox, after a message to alice")
+			.isEmpty();
+		assertThat(log.since(MessageLog.room(name + "-alice"), "0-0").messages())
+			.as("3.3: a room named like alice's inbox")
+			.isEmpty();
+	}
+
 	private static LoggedMessage append(String key, String text) {
 		return log.append(key, new LoggedMessage(null, "alice", null, text, Instant.now()));
 	}
