@@ -23,6 +23,18 @@ import org.w3c.dom.NodeList;
  */
 final class PitRun {
 
+	/**
+	 * The PIT runs under way. A runner that ends early (an exception in another run, a
+	 * Ctrl-C) stops them, with their minions: left alone they would go on for up to
+	 * {@link Settings#maxMinutes()} each, writing into reports nobody reads (seen: a run
+	 * of 3.11 still going 58 minutes after its runner had failed).
+	 */
+	private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(PitRun::stop), "wslab-pit-stop"));
+	}
+
 	/** What PIT logs when the exercise's classes give it nothing to mutate. */
 	private static final String NO_MUTATIONS = "No mutations found";
 
@@ -43,15 +55,18 @@ final class PitRun {
 			Process process = new ProcessBuilder(command(exercise, dir)).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			if (!process.waitFor(this.settings.maxMinutes(), TimeUnit.MINUTES)) {
-				process.destroyForcibly().waitFor();
+			RUNNING.add(process);
+			boolean ended = process.waitFor(this.settings.maxMinutes(), TimeUnit.MINUTES);
+			if (!ended) {
+				stop(process);
+			}
+			RUNNING.remove(process);
+			if (!ended) {
 				throw new IllegalStateException("PIT on " + exercise.id() + " ran longer than "
 						+ this.settings.maxMinutes() + " min; see " + log);
 			}
-			// A minion PIT ends for its timeout halts without the kit's shutdown hooks,
-			// and
-			// leaves what its graders started (a RabbitMQ, its epmd, a Redis) running:
-			// their
+			// A minion PIT ends for its timeout halts without the kit's shutdown hooks
+			// and leaves what its graders started (RabbitMQ, epmd, Redis) running. Their
 			// owner is gone, so they are leftovers now.
 			LocalProcesses.forceCleanupLeftovers();
 			Path xml = dir.resolve("mutations.xml");
@@ -74,6 +89,17 @@ final class PitRun {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void stop(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
