@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -36,19 +39,23 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * One server of the capacity benchmark, in a JVM of its own: {@code tomcat-stomp} is a
- * STOMP endpoint on Spring's simple broker, on Spring MVC and Tomcat; {@code webflux} is
- * a raw WebFlux {@code WebSocketHandler} on Reactor Netty that reads and ignores. It
- * prints {@code READY <port> <path>} and then answers the benchmark's commands:
- * {@code stats} (heap used after full GCs, open sessions, subscribed sessions),
- * {@code counts} (the session counts without the GCs) and {@code histogram} (the heap's
- * class histogram). It opens no file to answer, so it still answers when it has run out
- * of descriptors; the benchmark reads its resident set from outside.
+ * STOMP endpoint on Spring's simple broker, on Spring MVC and Tomcat;
+ * {@code tomcat-relay} is the same endpoint on Spring's STOMP broker relay to the
+ * RabbitMQ that the {@code --bench.relay-*} arguments name; {@code webflux} is a raw
+ * WebFlux {@code WebSocketHandler} on Reactor Netty that reads and ignores. It prints
+ * {@code READY <port> <path>} and then answers the benchmark's commands: {@code stats}
+ * (heap used after full GCs, open sessions, subscribed sessions), {@code counts} (the
+ * session counts without the GCs) and {@code histogram} (the heap's class histogram). It
+ * opens no file to answer, so it still answers when it has run out of descriptors; the
+ * benchmark reads its resident set from outside.
  */
 public final class CapacityServer {
 
 	private static final Set<String> SESSIONS = ConcurrentHashMap.newKeySet();
 
 	private static final Set<String> SUBSCRIBED = ConcurrentHashMap.newKeySet();
+
+	private static final CountDownLatch RELAY_UP = new CountDownLatch(1);
 
 	// The module's chat uses Spring Security; these endpoints measure the WebSocket stack
 	// alone.
@@ -71,11 +78,13 @@ public final class CapacityServer {
 	 */
 	public static void main(String[] args) {
 		SpringApplicationBuilder app = switch (args[0]) {
-			case "tomcat-stomp" -> new SpringApplicationBuilder(TomcatStomp.class).web(WebApplicationType.SERVLET)
-				// Tomcat's default of 8192 connections would cap the ramp.
-				.properties("server.tomcat.max-connections=20000", "server.tomcat.accept-count=1000");
+			case "tomcat-stomp",
+					"tomcat-relay" ->
+				new SpringApplicationBuilder(TomcatStomp.class).web(WebApplicationType.SERVLET)
+					// Tomcat's default of 8192 connections would cap the ramp.
+					.properties("server.tomcat.max-connections=20000", "server.tomcat.accept-count=1000");
 			case "webflux" -> new SpringApplicationBuilder(WebFluxRaw.class).web(WebApplicationType.REACTIVE);
-			default -> throw new IllegalArgumentException("tomcat-stomp or webflux, not " + args[0]);
+			default -> throw new IllegalArgumentException("tomcat-stomp, tomcat-relay or webflux, not " + args[0]);
 		};
 		ConfigurableApplicationContext context = app
 			// Not the module's application.properties: that configures the cluster chat.
@@ -83,6 +92,9 @@ public final class CapacityServer {
 					"spring.main.banner-mode=off", "spring.autoconfigure.exclude=" + NO_SECURITY,
 					"logging.level.root=WARN")
 			.run(Arrays.copyOfRange(args, 1, args.length));
+		if (args[0].equals("tomcat-relay")) {
+			awaitRelay();
+		}
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("READY " + port + " " + (args[0].equals("webflux") ? "/ws/idle" : "/stomp"));
 		ChildJvm.serveCommands((command) -> switch (command[0]) {
@@ -91,6 +103,21 @@ public final class CapacityServer {
 			case "histogram" -> "HISTOGRAM " + histogram();
 			default -> "UNKNOWN " + command[0];
 		});
+	}
+
+	/**
+	 * Waits, bounded, for the relay's system session: a client that connects before it
+	 * would get an ERROR ("Broker not available").
+	 */
+	private static void awaitRelay() {
+		try {
+			if (!RELAY_UP.await(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("the relay's system session did not connect within 60 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static long heapAfterGc() {
@@ -128,6 +155,12 @@ public final class CapacityServer {
 	@EnableWebSocketMessageBroker
 	static class TomcatStomp implements WebSocketMessageBrokerConfigurer {
 
+		private final Environment environment;
+
+		TomcatStomp(Environment environment) {
+			this.environment = environment;
+		}
+
 		@Override
 		public void registerStompEndpoints(StompEndpointRegistry registry) {
 			registry.addEndpoint("/stomp");
@@ -135,8 +168,31 @@ public final class CapacityServer {
 
 		@Override
 		public void configureMessageBroker(MessageBrokerRegistry registry) {
-			registry.enableSimpleBroker("/topic");
 			registry.setApplicationDestinationPrefixes("/app");
+			Integer relayPort = this.environment.getProperty("bench.relay-port", Integer.class);
+			if (relayPort == null) {
+				registry.enableSimpleBroker("/topic");
+				return;
+			}
+			// One TCP connection to RabbitMQ per client session, plus the system session
+			// (Spring's "STOMP Broker Relay" reference section).
+			String login = this.environment.getRequiredProperty("bench.relay-login");
+			String passcode = this.environment.getRequiredProperty("bench.relay-passcode");
+			registry.enableStompBrokerRelay("/topic")
+				.setRelayHost(this.environment.getRequiredProperty("bench.relay-host"))
+				.setRelayPort(relayPort)
+				.setVirtualHost(this.environment.getRequiredProperty("bench.relay-vhost"))
+				.setClientLogin(login)
+				.setClientPasscode(passcode)
+				.setSystemLogin(login)
+				.setSystemPasscode(passcode);
+		}
+
+		@EventListener
+		void relayAvailability(BrokerAvailabilityEvent event) {
+			if (event.isBrokerAvailable()) {
+				RELAY_UP.countDown();
+			}
 		}
 
 		/**

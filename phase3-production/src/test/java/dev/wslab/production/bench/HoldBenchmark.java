@@ -1,33 +1,33 @@
 package dev.wslab.production.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.wslab.kit.rabbitmq.RabbitMq;
+import dev.wslab.kit.rabbitmq.RabbitMqBroker;
+
 import static org.awaitility.Awaitility.await;
 
 /**
- * Finds how many idle STOMP connections one instance holds: Spring's simple broker on
- * Tomcat ({@link CapacityServer}), loaded by several client JVMs
- * ({@link CapacityClient}), in steps until a connection fails. Writes
+ * Finds how many idle STOMP connections one instance holds, and what runs out first, for
+ * each {@link HoldVariant}: Spring's simple broker on Tomcat ({@link CapacityServer}),
+ * the same behind Nginx, and the relay to RabbitMQ on one and on two instances. Several
+ * client JVMs ({@link CapacityClient}) open connections in steps until one fails. Writes
  * {@code docs/benchmarks/phase3-hold.md}. It is a benchmark, not a test: nothing here
  * passes or fails.
  */
 public final class HoldBenchmark {
 
-	private static final List<String> SERVER_FLAGS = List.of("-Xms256m",
-			"-Xmx" + System.getProperty("serverHeap", "4g"), "-XX:+UseParallelGC");
+	static final List<String> SERVER_FLAGS = List.of("-Xms256m", "-Xmx" + System.getProperty("serverHeap", "4g"),
+			"-XX:+UseParallelGC");
 
-	private static final List<String> CLIENT_FLAGS = List.of("-Xmx1536m", "-XX:+UseParallelGC");
+	static final List<String> CLIENT_FLAGS = List.of("-Xmx1536m", "-XX:+UseParallelGC");
 
 	private static final List<String> QUIET = List.of("--enable-native-access=ALL-UNNAMED",
 			"-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
@@ -44,151 +44,164 @@ public final class HoldBenchmark {
 	}
 
 	/**
-	 * Runs the ramp; it stops by itself after {@code -DmaxMinutes} (default 10).
+	 * Runs the ramps, one variant after the other; it stops by itself after
+	 * {@code -DmaxMinutes} (default 30).
 	 * @param args the results file, default {@code docs/benchmarks/phase3-hold.md}
-	 * @throws Exception if a server or client cannot be started
+	 * @throws Exception if the results cannot be written
 	 */
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/phase3-hold.md");
 		Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory())
-			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 10), TimeUnit.MINUTES);
+			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 30), TimeUnit.MINUTES);
+		List<HoldVariant> variants = Arrays.stream(System.getProperty("variants", "all").split(","))
+			.flatMap((name) -> name.equals("all") ? Arrays.stream(HoldVariant.values())
+					: Arrays.stream(new HoldVariant[] { HoldVariant.valueOf(name) }))
+			.toList();
 		Instant start = Instant.now();
-		List<Row> rows = new ArrayList<>();
-		String failure = new HoldBenchmark().ramp(rows);
-		Files.createDirectories(out.toAbsolutePath().getParent());
-		Files.writeString(out, report(rows, failure, Duration.between(start, Instant.now())));
+		HoldBenchmark benchmark = new HoldBenchmark();
+		List<HoldResult> results = new ArrayList<>();
+		for (HoldVariant variant : variants) {
+			System.out.println(variant.label() + ":");
+			results.add(benchmark.ramp(variant));
+		}
+		new HoldReport(benchmark.step, benchmark.most, Duration.between(start, Instant.now())).write(out, results);
 		System.out.println("Results written to " + out.toAbsolutePath());
 		System.exit(0);
 	}
 
-	private String ramp(List<Row> rows) throws Exception {
-		int processes = (this.most + this.perClientProcess - 1) / this.perClientProcess;
+	private HoldResult ramp(HoldVariant variant) {
+		List<HoldRow> rows = new ArrayList<>();
+		List<ChildJvm> servers = new ArrayList<>();
 		List<ChildJvm> clients = new ArrayList<>();
-		List<String> serverFlags = new ArrayList<>(SERVER_FLAGS);
-		serverFlags.addAll(QUIET);
-		try (ChildJvm server = ChildJvm.start("server", serverFlags, CapacityServer.class, "tomcat-stomp")) {
-			String[] ready = server.awaitLine("READY ", STEP_TIMEOUT).split(" ");
-			String url = "ws://127.0.0.1:" + ready[1] + ready[2];
+		RabbitMqBroker broker = null;
+		BenchNginx nginx = null;
+		try {
+			broker = variant.relay() ? RabbitMq.startPrivate() : null;
+			List<String> serverFlags = new ArrayList<>(SERVER_FLAGS);
+			serverFlags.addAll(QUIET);
+			List<String> urls = new ArrayList<>();
+			for (int i = 0; i < variant.servers(); i++) {
+				List<String> serverArgs = new ArrayList<>(List.of(variant.serverMode()));
+				if (broker != null) {
+					serverArgs.addAll(List.of("--bench.relay-host=" + broker.host(),
+							"--bench.relay-port=" + broker.stompPort(), "--bench.relay-login=" + broker.username(),
+							"--bench.relay-passcode=" + broker.password(),
+							"--bench.relay-vhost=" + broker.virtualHost()));
+				}
+				ChildJvm server = ChildJvm.start("server-" + i, serverFlags, CapacityServer.class,
+						serverArgs.toArray(String[]::new));
+				servers.add(server);
+				String[] ready = server.awaitLine("READY ", STEP_TIMEOUT).split(" ");
+				if (variant.nginxWorkers() > 0) {
+					nginx = BenchNginx.start(Integer.parseInt(ready[1]), variant.nginxWorkers(), openFileLimit());
+					urls.add("ws://127.0.0.1:" + nginx.port() + ready[2]);
+				}
+				else {
+					urls.add("ws://127.0.0.1:" + ready[1] + ready[2]);
+				}
+			}
+			int perServer = (this.most + variant.servers() - 1) / variant.servers();
+			int processesPerServer = (perServer + this.perClientProcess - 1) / this.perClientProcess;
 			List<String> clientFlags = new ArrayList<>(CLIENT_FLAGS);
 			clientFlags.addAll(QUIET);
-			for (int i = 0; i < processes; i++) {
-				clients.add(ChildJvm.start("client-" + i, clientFlags, CapacityClient.class, "stomp", url));
+			for (String url : urls) {
+				for (int i = 0; i < processesPerServer; i++) {
+					clients.add(ChildJvm.start("client-" + clients.size(), clientFlags, CapacityClient.class, "stomp",
+							url));
+				}
 			}
 			for (int target = this.step; target <= this.most; target += this.step) {
-				Instant began = Instant.now();
-				int held = 0;
-				int failed = 0;
-				String failure = null;
-				for (int i = 0; i < clients.size(); i++) {
-					int share = target / clients.size() + ((i < target % clients.size()) ? 1 : 0);
-					String[] answer = clients.get(i).ask("open " + share, "OPENED ", STEP_TIMEOUT);
-					held += Integer.parseInt(answer[1]);
-					failed += Integer.parseInt(answer[3]);
-					if (answer.length > 4 && failure == null) {
-						failure = String.join(" ", Arrays.copyOfRange(answer, 4, answer.length));
-					}
-				}
-				Duration took = Duration.between(began, Instant.now());
-				int expected = held;
-				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-					String[] counts = server.ask("counts", "COUNTS ", STEP_TIMEOUT);
-					return Integer.parseInt(counts[2]) >= expected;
-				});
-				String[] stats = server.ask("stats", "STATS ", STEP_TIMEOUT);
-				Row row = new Row(target, held, failed, took, Long.parseLong(stats[1]), server.rss(),
-						server.openFiles());
-				rows.add(row);
-				System.out.println("   " + row);
-				if (failed > 0) {
-					return failure;
+				String failure = step(variant, target, servers, clients, nginx, broker, rows);
+				if (failure != null) {
+					return new HoldResult(variant, rows, failure);
 				}
 			}
-			return null;
+			return new HoldResult(variant, rows, null);
+		}
+		catch (Exception ex) {
+			System.out.println("   the ramp stopped: " + ex);
+			return new HoldResult(variant, rows, "the ramp stopped: " + ex);
 		}
 		finally {
-			for (ChildJvm client : clients) {
-				client.close();
+			closeAll(clients);
+			if (nginx != null) {
+				close(nginx);
+			}
+			closeAll(servers);
+			if (broker != null) {
+				RabbitMq.stop(broker);
 			}
 		}
 	}
 
-	private static String report(List<Row> rows, String failure, Duration took) {
-		StringBuilder text = new StringBuilder("# Phase 3 capacity: idle STOMP connections one instance holds\n\n");
-		text.append(String.format(
-				"Measured %s on %d cores, Java %s, open-file limit (`ulimit -n`) %s; servers and clients on the "
-						+ "same machine, over 127.0.0.1. The whole run took %d s.%n%n",
-				LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), nofile(),
-				took.toSeconds()));
-		Row most = rows.stream().max(Comparator.comparingInt(Row::held)).orElseThrow();
-		long baseline = rows.get(0).openFiles() - rows.get(0).held();
-		text.append(String.format("Most held: **%d** idle STOMP connections, with %d failed at that step. The server ",
-				most.held(), most.failed()))
-			.append(String.format("then had %d open files: %d for its sockets and %d it holds anyway ",
-					most.openFiles(), most.held(), baseline))
-			.append("(class path, epoll, the listening socket, pipes). ")
-			.append(String.format("Its heap held %.0f MB after a full GC, of the %s it may grow to.%n%n",
-					most.heap() / 1048576.0, System.getProperty("serverHeap", "4g")));
-		if (failure != null) {
-			text.append("First error a client saw: `").append(failure).append("`\n\n");
+	private String step(HoldVariant variant, int target, List<ChildJvm> servers, List<ChildJvm> clients,
+			BenchNginx nginx, RabbitMqBroker broker, List<HoldRow> rows) throws Exception {
+		Instant began = Instant.now();
+		int held = 0;
+		int failed = 0;
+		String failure = null;
+		for (int i = 0; i < clients.size(); i++) {
+			int share = target / clients.size() + ((i < target % clients.size()) ? 1 : 0);
+			String[] answer = clients.get(i).ask("open " + share, "OPENED ", STEP_TIMEOUT);
+			held += Integer.parseInt(answer[1]);
+			failed += Integer.parseInt(answer[3]);
+			if (answer.length > 4 && failure == null) {
+				failure = String.join(" ", Arrays.copyOfRange(answer, 4, answer.length));
+			}
 		}
-		text.append("| asked for | held | failed | step took (s) | heap after full GC (MB) | VmRSS (MB) ")
-			.append("| server's open files |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-		for (Row row : rows) {
-			text.append(String.format("| %d | %d | %d | %.1f | %.0f | %.0f | %d |%n", row.target(), row.held(),
-					row.failed(), row.took().toMillis() / 1000.0, row.heap() / 1048576.0, row.rss() / 1048576.0,
-					row.openFiles()));
+		Duration took = Duration.between(began, Instant.now());
+		int expected = held;
+		// Every connection a client holds was CONNECTED by a server: wait until they have
+		// all been counted before the servers are measured.
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			int counted = 0;
+			for (ChildJvm server : servers) {
+				counted += Integer.parseInt(server.ask("counts", "COUNTS ", STEP_TIMEOUT)[2]);
+			}
+			return counted >= expected;
+		});
+		long heap = 0;
+		long rss = 0;
+		long files = 0;
+		for (ChildJvm server : servers) {
+			heap += Long.parseLong(server.ask("stats", "STATS ", STEP_TIMEOUT)[1]);
+			rss += server.rss();
+			files = Math.max(files, server.openFiles());
 		}
-		text.append("\n## Method\n\n")
-			.append("- The server is `CapacityServer`'s `tomcat-stomp` (Spring's simple broker on Tomcat, ")
-			.append("`server.tomcat.max-connections=20000`) in its own JVM (")
-			.append(String.join(" ", SERVER_FLAGS))
-			.append("). The clients are `CapacityClient` JVMs (")
-			.append(String.join(" ", CLIENT_FLAGS))
-			.append("), each holding at most a share of the connections, so no client process nears its own ")
-			.append("open-file limit. Each connection is the handshake, CONNECT and one SUBSCRIBE, then silence.\n")
-			.append("- The ramp adds connections in steps and stops at the first step where a connection fails ")
-			.append("(a client stops opening at its first failure). The server's open files are counted from ")
-			.append("`/proc/<pid>/fd`, and its log says `Socket accept failed: Too many open files` when it runs out.\n")
-			.append("- Run it: `./mvnw -q -Psolutions,capacity-hold -pl phase3-production -am` ")
-			.append("(options: `-Dstep=2000`, `-Dmost=24000`, `-DperClientProcess=5000`, `-DserverHeap=4g`). ")
-			.append("It stops by itself after `-DmaxMinutes` (10).\n");
-		return text.toString();
+		HoldRow row = new HoldRow(variant, target, held, failed, took, heap, rss, files,
+				(nginx != null) ? nginx.busiestWorkerFiles() : -1, (broker != null) ? BrokerFigures.of(broker) : null);
+		rows.add(row);
+		System.out.println("   " + row);
+		return (failed > 0) ? failure : null;
 	}
 
-	private static String nofile() {
+	static long openFileLimit() {
 		try {
-			return Files.readAllLines(Path.of("/proc/self/limits"))
+			return java.nio.file.Files.readAllLines(Path.of("/proc/self/limits"))
 				.stream()
 				.filter((line) -> line.startsWith("Max open files"))
-				.map((line) -> line.split("\\s{2,}")[1])
+				.map((line) -> Long.parseLong(line.split("\\s{2,}")[1]))
 				.findFirst()
-				.orElse("unknown");
+				.orElse(20_000L);
 		}
-		catch (IOException ex) {
-			return "unknown";
+		catch (java.io.IOException | NumberFormatException ex) {
+			return 20_000L;
 		}
 	}
 
-	/**
-	 * One step of the ramp.
-	 *
-	 * @param target connections asked for
-	 * @param held connections the clients hold
-	 * @param failed connections that failed
-	 * @param took how long the step took
-	 * @param heap the server's heap after full GCs, in bytes
-	 * @param rss the server's VmRSS, in bytes
-	 * @param openFiles the server's open descriptors
-	 */
-	record Row(int target, int held, int failed, Duration took, long heap, long rss, long openFiles) {
-
-		@Override
-		public String toString() {
-			return String.format("%d asked, %d held, %d failed in %d s: heap %.0f MB, RSS %.0f MB, %d files",
-					this.target, this.held, this.failed, this.took.toSeconds(), this.heap / 1e6, this.rss / 1e6,
-					this.openFiles);
+	private static void closeAll(List<ChildJvm> children) {
+		for (ChildJvm child : children) {
+			close(child);
 		}
+	}
 
+	private static void close(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			System.out.println("   could not close: " + ex);
+		}
 	}
 
 }

@@ -1,0 +1,23 @@
+package dev.wslab.production.bench;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One variant's ramp.
+ *
+ * @param variant what the clients connected to
+ * @param rows its steps
+ * @param failure the first error a client saw, or why the ramp stopped, or {@code null}
+ */
+record HoldResult(HoldVariant variant, List<HoldRow> rows, String failure) {
+
+	/**
+	 * The step that held the most connections.
+	 * @return that step, or {@code null} when no step was measured
+	 */
+	HoldRow most() {
+		return this.rows.stream().max(Comparator.comparingInt(HoldRow::held)).orElse(null);
+	}
+
+}
