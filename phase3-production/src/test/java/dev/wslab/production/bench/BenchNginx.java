@@ -30,9 +30,12 @@ final class BenchNginx implements AutoCloseable {
 
 	private final int port;
 
-	private BenchNginx(Process master, int port) {
+	private final Path errorLog;
+
+	private BenchNginx(Process master, int port, Path errorLog) {
 		this.master = master;
 		this.port = port;
+		this.errorLog = errorLog;
 	}
 
 	/**
@@ -56,6 +59,7 @@ final class BenchNginx implements AutoCloseable {
 				worker_processes %d;
 				worker_rlimit_nofile %d;
 				pid logs/nginx.pid;
+				error_log logs/error.log warn;
 				events { worker_connections %d; }
 				http {
 				  access_log off;
@@ -82,7 +86,7 @@ final class BenchNginx implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("logs/console.log").toFile())
 			.start();
-		BenchNginx proxy = new BenchNginx(master, port);
+		BenchNginx proxy = new BenchNginx(master, port, prefix.resolve("logs/error.log"));
 		await("nginx listening on " + port).atMost(Duration.ofSeconds(20)).until(() -> {
 			if (!master.isAlive()) {
 				throw new IOException("nginx exited: " + Files.readString(prefix.resolve("logs/error.log")));
@@ -100,6 +104,21 @@ final class BenchNginx implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/**
+	 * Whether a worker said it ran out of connection slots: {@code worker_connections}
+	 * counts the client's connection and the upstream's, and Nginx logs
+	 * {@code worker_connections are not enough} at {@code warn}.
+	 * @return whether the error log says so
+	 */
+	boolean ranOutOfConnections() {
+		try {
+			return Files.readString(this.errorLog).contains("worker_connections are not enough");
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -16,8 +16,9 @@ import dev.wslab.kit.rabbitmq.RabbitMqBroker;
  * @param rss the node's resident set, in bytes
  * @param connectionMemory memory of its connection processes, in bytes
  * @param queueMemory memory of its queue processes, in bytes
+ * @param pid the node's operating-system process
  */
-record BrokerFigures(long socketsUsed, long socketsLimit, long rss, long connectionMemory, long queueMemory) {
+record BrokerFigures(long socketsUsed, long socketsLimit, long rss, long connectionMemory, long queueMemory, long pid) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +31,8 @@ record BrokerFigures(long socketsUsed, long socketsLimit, long rss, long connect
 				+ memory.path("connection_channels").asLong() + memory.path("connection_other").asLong();
 		return new BrokerFigures(status.path("file_descriptors").path("sockets_used").asLong(),
 				status.path("file_descriptors").path("sockets_limit").asLong(),
-				memory.path("total").path("rss").asLong(), connections, memory.path("queue_procs").asLong());
+				memory.path("total").path("rss").asLong(), connections, memory.path("queue_procs").asLong(),
+				status.path("pid").asLong());
 	}
 
 }

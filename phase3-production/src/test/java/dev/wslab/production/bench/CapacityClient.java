@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -28,10 +31,16 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * (Tomcat's JSR-356 client under {@link StandardWebSocketClient}, and
  * {@link WebSocketStompClient} on top for STOMP) and keeps them silent. Modes:
  * {@code stomp} (handshake, CONNECT, one SUBSCRIBE), {@code stomp-deflate} (the same,
- * offering permessage-deflate, RFC 7692) and {@code websocket} (the handshake only).
- * Commands: {@code open <total>} answers {@code OPENED <held> <deflate> <failed>} and the
- * first failure, if any (it stops opening at the first failure); {@code close} closes
- * them all and answers {@code CLOSED}.
+ * offering permessage-deflate, RFC 7692), {@code websocket} (the handshake only) and
+ * {@code fanout} (CONNECT, and a SUBSCRIBE to the fan-out room whose deliveries are
+ * timed). Commands: {@code open <total>} answers {@code OPENED <held> <deflate> <failed>}
+ * and the first failure, if any (it stops opening at the first failure); {@code close}
+ * closes them all and answers {@code CLOSED}; {@code publish <first> <count> <micros>}
+ * sends {@code count} numbered messages to the fan-out room from the first connection,
+ * one every {@code micros}, and answers {@code PUBLISHED <sent> <failed>};
+ * {@code latency} answers {@code LATENCY <delivered> <duplicated> <histogram>} (the
+ * delivery latencies in microseconds since the last {@code reset}, an HdrHistogram in
+ * Base64).
  */
 public final class CapacityClient {
 
@@ -50,6 +59,10 @@ public final class CapacityClient {
 	private final AtomicInteger failed = new AtomicInteger();
 
 	private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+	private final AtomicReference<StompSession> first = new AtomicReference<>();
+
+	private final FanOutRecorder fanOut = new FanOutRecorder();
 
 	private CapacityClient(String mode, URI uri) {
 		this.mode = mode;
@@ -73,6 +86,10 @@ public final class CapacityClient {
 		ChildJvm.serveCommands((command) -> switch (command[0]) {
 			case "open" -> client.openUpTo(Integer.parseInt(command[1]));
 			case "close" -> client.closeAll();
+			case "publish" ->
+				client.publish(Long.parseLong(command[1]), Integer.parseInt(command[2]), Long.parseLong(command[3]));
+			case "reset" -> client.fanOut.reset();
+			case "latency" -> client.fanOut.report();
 			default -> "UNKNOWN " + command[0];
 		});
 	}
@@ -118,9 +135,50 @@ public final class CapacityClient {
 		}
 		StompSession session = this.stomp.connectAsync(this.uri.toString(), headers, new StompSessionHandlerAdapter() {
 		}).get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		session.subscribe("/topic/idle", new StompSessionHandlerAdapter() {
-		});
+		this.first.compareAndSet(null, session);
+		if (this.mode.equals("fanout")) {
+			session.subscribe(FanOutRecorder.ROOM, this.fanOut.subscriber());
+		}
+		else {
+			session.subscribe("/topic/idle", new StompSessionHandlerAdapter() {
+			});
+		}
 		return session::disconnect;
+	}
+
+	/**
+	 * Sends numbered messages at a fixed rate, each carrying its send time, from a
+	 * scheduler rather than a sleeping loop.
+	 */
+	private String publish(long firstNumber, int count, long periodMicros) throws InterruptedException {
+		StompSession session = this.first.get();
+		if (session == null) {
+			return "PUBLISHED 0 " + count;
+		}
+		AtomicLong next = new AtomicLong(firstNumber);
+		AtomicInteger failures = new AtomicInteger();
+		CountDownLatch done = new CountDownLatch(count);
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+		try {
+			timer.scheduleAtFixedRate(() -> {
+				long number = next.getAndIncrement();
+				if (number >= firstNumber + count) {
+					return;
+				}
+				try {
+					session.send(FanOutRecorder.ROOM, FanOutRecorder.body(number));
+				}
+				catch (RuntimeException ex) {
+					failures.incrementAndGet();
+				}
+				done.countDown();
+			}, 0, periodMicros, TimeUnit.MICROSECONDS);
+			done.await(TimeUnit.MICROSECONDS.toSeconds(periodMicros * count) + 60, TimeUnit.SECONDS);
+		}
+		finally {
+			timer.shutdownNow();
+		}
+		return "PUBLISHED " + (count - done.getCount()) + " " + failures.get();
 	}
 
 	private String closeAll() {

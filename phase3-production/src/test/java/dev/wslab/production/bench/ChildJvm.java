@@ -73,6 +73,33 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
+	 * The CPU time the child has used so far, user and system, from
+	 * {@code /proc/<pid>/stat}.
+	 * @return CPU time in milliseconds, or 0 if it has gone
+	 */
+	long cpuMillis() {
+		return cpuMillis(this.process.pid());
+	}
+
+	/**
+	 * The CPU time a process has used so far, user and system.
+	 * @param pid the process
+	 * @return CPU time in milliseconds, or 0 if it cannot be read
+	 */
+	static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			// Fields after the command name, which is in brackets and may hold spaces;
+			// utime and stime are fields 14 and 15 (proc(5)), in clock ticks of 10 ms.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/**
 	 * The child's open descriptors, counted from outside.
 	 * @return how many it holds
 	 * @throws IOException if they cannot be listed

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.wslab.kit.rabbitmq.RabbitMq;
-import dev.wslab.kit.rabbitmq.RabbitMqBroker;
-
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -23,16 +20,6 @@ import static org.awaitility.Awaitility.await;
  * passes or fails.
  */
 public final class HoldBenchmark {
-
-	static final List<String> SERVER_FLAGS = List.of("-Xms256m", "-Xmx" + System.getProperty("serverHeap", "4g"),
-			"-XX:+UseParallelGC");
-
-	static final List<String> CLIENT_FLAGS = List.of("-Xmx1536m", "-XX:+UseParallelGC");
-
-	private static final List<String> QUIET = List.of("--enable-native-access=ALL-UNNAMED",
-			"-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
-
-	private static final Duration STEP_TIMEOUT = Duration.ofSeconds(180);
 
 	private final int step = Integer.getInteger("step", 2000);
 
@@ -71,78 +58,35 @@ public final class HoldBenchmark {
 
 	private HoldResult ramp(HoldVariant variant) {
 		List<HoldRow> rows = new ArrayList<>();
-		List<ChildJvm> servers = new ArrayList<>();
-		List<ChildJvm> clients = new ArrayList<>();
-		RabbitMqBroker broker = null;
-		BenchNginx nginx = null;
-		try {
-			broker = variant.relay() ? RabbitMq.startPrivate() : null;
-			List<String> serverFlags = new ArrayList<>(SERVER_FLAGS);
-			serverFlags.addAll(QUIET);
-			List<String> urls = new ArrayList<>();
-			for (int i = 0; i < variant.servers(); i++) {
-				List<String> serverArgs = new ArrayList<>(List.of(variant.serverMode()));
-				if (broker != null) {
-					serverArgs.addAll(List.of("--bench.relay-host=" + broker.host(),
-							"--bench.relay-port=" + broker.stompPort(), "--bench.relay-login=" + broker.username(),
-							"--bench.relay-passcode=" + broker.password(),
-							"--bench.relay-vhost=" + broker.virtualHost()));
-				}
-				ChildJvm server = ChildJvm.start("server-" + i, serverFlags, CapacityServer.class,
-						serverArgs.toArray(String[]::new));
-				servers.add(server);
-				String[] ready = server.awaitLine("READY ", STEP_TIMEOUT).split(" ");
-				if (variant.nginxWorkers() > 0) {
-					nginx = BenchNginx.start(Integer.parseInt(ready[1]), variant.nginxWorkers(), openFileLimit());
-					urls.add("ws://127.0.0.1:" + nginx.port() + ready[2]);
-				}
-				else {
-					urls.add("ws://127.0.0.1:" + ready[1] + ready[2]);
-				}
-			}
+		try (BenchRig rig = BenchRig.start(variant.relay(), variant.servers(), variant.nginxWorkers())) {
 			int perServer = (this.most + variant.servers() - 1) / variant.servers();
-			int processesPerServer = (perServer + this.perClientProcess - 1) / this.perClientProcess;
-			List<String> clientFlags = new ArrayList<>(CLIENT_FLAGS);
-			clientFlags.addAll(QUIET);
-			for (String url : urls) {
-				for (int i = 0; i < processesPerServer; i++) {
-					clients.add(ChildJvm.start("client-" + clients.size(), clientFlags, CapacityClient.class, "stomp",
-							url));
-				}
-			}
+			List<ChildJvm> clients = rig.startClients("stomp",
+					(perServer + this.perClientProcess - 1) / this.perClientProcess);
 			for (int target = this.step; target <= this.most; target += this.step) {
-				String failure = step(variant, target, servers, clients, nginx, broker, rows);
+				String failure = step(variant, target, rig, clients, rows);
 				if (failure != null) {
-					return new HoldResult(variant, rows, failure);
+					return new HoldResult(variant, rows, failure,
+							rig.nginx() != null && rig.nginx().ranOutOfConnections());
 				}
 			}
-			return new HoldResult(variant, rows, null);
+			return new HoldResult(variant, rows, null, false);
 		}
 		catch (Exception ex) {
 			System.out.println("   the ramp stopped: " + ex);
-			return new HoldResult(variant, rows, "the ramp stopped: " + ex);
-		}
-		finally {
-			closeAll(clients);
-			if (nginx != null) {
-				close(nginx);
-			}
-			closeAll(servers);
-			if (broker != null) {
-				RabbitMq.stop(broker);
-			}
+			return new HoldResult(variant, rows, "the ramp stopped: " + ex, false);
 		}
 	}
 
-	private String step(HoldVariant variant, int target, List<ChildJvm> servers, List<ChildJvm> clients,
-			BenchNginx nginx, RabbitMqBroker broker, List<HoldRow> rows) throws Exception {
+	private String step(HoldVariant variant, int target, BenchRig rig, List<ChildJvm> clients, List<HoldRow> rows)
+			throws Exception {
+		List<ChildJvm> servers = rig.servers();
 		Instant began = Instant.now();
 		int held = 0;
 		int failed = 0;
 		String failure = null;
 		for (int i = 0; i < clients.size(); i++) {
 			int share = target / clients.size() + ((i < target % clients.size()) ? 1 : 0);
-			String[] answer = clients.get(i).ask("open " + share, "OPENED ", STEP_TIMEOUT);
+			String[] answer = clients.get(i).ask("open " + share, "OPENED ", BenchRig.ANSWER_TIMEOUT);
 			held += Integer.parseInt(answer[1]);
 			failed += Integer.parseInt(answer[3]);
 			if (answer.length > 4 && failure == null) {
@@ -156,7 +100,7 @@ public final class HoldBenchmark {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			int counted = 0;
 			for (ChildJvm server : servers) {
-				counted += Integer.parseInt(server.ask("counts", "COUNTS ", STEP_TIMEOUT)[2]);
+				counted += Integer.parseInt(server.ask("counts", "COUNTS ", BenchRig.ANSWER_TIMEOUT)[2]);
 			}
 			return counted >= expected;
 		});
@@ -164,12 +108,13 @@ public final class HoldBenchmark {
 		long rss = 0;
 		long files = 0;
 		for (ChildJvm server : servers) {
-			heap += Long.parseLong(server.ask("stats", "STATS ", STEP_TIMEOUT)[1]);
+			heap += Long.parseLong(server.ask("stats", "STATS ", BenchRig.ANSWER_TIMEOUT)[1]);
 			rss += server.rss();
 			files = Math.max(files, server.openFiles());
 		}
 		HoldRow row = new HoldRow(variant, target, held, failed, took, heap, rss, files,
-				(nginx != null) ? nginx.busiestWorkerFiles() : -1, (broker != null) ? BrokerFigures.of(broker) : null);
+				(rig.nginx() != null) ? rig.nginx().busiestWorkerFiles() : -1,
+				(rig.broker() != null) ? BrokerFigures.of(rig.broker()) : null);
 		rows.add(row);
 		System.out.println("   " + row);
 		return (failed > 0) ? failure : null;
@@ -186,21 +131,6 @@ public final class HoldBenchmark {
 		}
 		catch (java.io.IOException | NumberFormatException ex) {
 			return 20_000L;
-		}
-	}
-
-	private static void closeAll(List<ChildJvm> children) {
-		for (ChildJvm child : children) {
-			close(child);
-		}
-	}
-
-	private static void close(AutoCloseable closeable) {
-		try {
-			closeable.close();
-		}
-		catch (Exception ex) {
-			System.out.println("   could not close: " + ex);
 		}
 	}
 

@@ -100,6 +100,9 @@ final class HoldReport {
 		if (most.proxyFiles() >= this.limit - NEAR) {
 			return "the Nginx worker's descriptors";
 		}
+		if (result.proxyOutOfConnections()) {
+			return "the Nginx worker's `worker_connections`";
+		}
 		if (most.broker() != null && most.broker().socketsUsed() >= most.broker().socketsLimit() - NEAR) {
 			return "RabbitMQ's socket limit";
 		}
@@ -167,11 +170,11 @@ final class HoldReport {
 		text.append("## Method\n\n")
 			.append("- Each variant gets fresh processes, one variant after the other. An instance is ")
 			.append("`CapacityServer` in its own JVM (")
-			.append(String.join(" ", HoldBenchmark.SERVER_FLAGS))
+			.append(String.join(" ", BenchRig.SERVER_FLAGS))
 			.append("): Spring's simple broker (`tomcat-stomp`) or Spring's STOMP broker relay (`tomcat-relay`) ")
 			.append("on Tomcat, with `server.tomcat.max-connections=20000`, no security and no application state. ")
 			.append("The clients are `CapacityClient` JVMs (")
-			.append(String.join(" ", HoldBenchmark.CLIENT_FLAGS))
+			.append(String.join(" ", BenchRig.CLIENT_FLAGS))
 			.append("), each holding at most a share of the connections, so no client process nears its own ")
 			.append("open-file limit. Each connection is the handshake, CONNECT with heart-beats 0,0 and one ")
 			.append("SUBSCRIBE to `/topic/idle`, then silence.\n")

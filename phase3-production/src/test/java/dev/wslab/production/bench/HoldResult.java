@@ -9,8 +9,10 @@ import java.util.List;
  * @param variant what the clients connected to
  * @param rows its steps
  * @param failure the first error a client saw, or why the ramp stopped, or {@code null}
+ * @param proxyOutOfConnections whether Nginx logged that its workers ran out of
+ * connections
  */
-record HoldResult(HoldVariant variant, List<HoldRow> rows, String failure) {
+record HoldResult(HoldVariant variant, List<HoldRow> rows, String failure, boolean proxyOutOfConnections) {
 
 	/**
 	 * The step that held the most connections.

@@ -153,7 +153,26 @@ public final class ChatCluster implements AutoCloseable {
 		return launch(name, overrides);
 	}
 
+	/**
+	 * Starts an instance in a JVM of its own, beside the cluster but not in it, as
+	 * {@link #startApart(String, Map)} does in this JVM: a drill can then kill it with
+	 * SIGKILL. The caller closes it.
+	 * @param name the instance's name
+	 * @param overrides properties that win over the cluster's and the app's
+	 * @return the running process, answering HTTP
+	 */
+	public InstanceProcess startProcess(String name, Map<String, Object> overrides) {
+		int port = TestSocketUtils.findAvailableTcpPort();
+		Map<String, Object> settings = new LinkedHashMap<>(overrides);
+		settings.put("server.port", port);
+		return InstanceProcess.start(name, port, List.of(arguments(name, settings)));
+	}
+
 	private ConfigurableApplicationContext launch(String name, Map<String, Object> overrides) {
+		return new SpringApplicationBuilder(ClusterChatApp.class).run(arguments(name, overrides));
+	}
+
+	private String[] arguments(String name, Map<String, Object> overrides) {
 		Map<String, Object> properties = new LinkedHashMap<>(Map.ofEntries(Map.entry("server.port", 0),
 				Map.entry("wslab.cluster.instance", name), Map.entry("wslab.chat.jwt.secret", SECRET),
 				Map.entry("wslab.chat.allowed-origins", PAGE_ORIGIN + ",http://127.0.0.1:" + BROWSER_PROXY_PORT),
@@ -166,11 +185,10 @@ public final class ChatCluster implements AutoCloseable {
 				Map.entry("spring.data.redis.password", this.redis.password())));
 		properties.putAll(overrides);
 		// As command-line arguments: they win over the app's application.properties.
-		String[] arguments = properties.entrySet()
+		return properties.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(ClusterChatApp.class).run(arguments);
 	}
 
 	/**

@@ -109,12 +109,31 @@ final class Drill implements AutoCloseable {
 	Figures run(String kind, String run, String destination, ConfigurableApplicationContext victim,
 			ConfigurableApplicationContext survivor, SenderSetup setup, Consumer<ConfigurableApplicationContext> fault)
 			throws Exception {
+		return run(kind, run, destination, List.of(ws(victim), ws(survivor)), port(survivor), setup,
+				() -> fault.accept(victim));
+	}
+
+	/**
+	 * Runs the drill once, with bob's endpoints given: a proxy in front of both
+	 * instances, say.
+	 * @param kind {@code room} or {@code private}, for the figures
+	 * @param run the text that marks this run's messages
+	 * @param destination what bob subscribes to
+	 * @param bobEndpoints where bob's client connects, in order; the first must reach the
+	 * instance that meets the fault
+	 * @param survivorPort alice's instance, which gives bob his token
+	 * @param setup alice's sender
+	 * @param fault what happens to bob's instance once bob has seen a quarter
+	 * @return the figures
+	 */
+	Figures run(String kind, String run, String destination, List<URI> bobEndpoints, int survivorPort,
+			SenderSetup setup, Runnable fault) throws Exception {
 		Tally tally = new Tally(run);
-		String survivorBase = "http://127.0.0.1:" + port(survivor);
-		try (ReconnectingChatClient bob = new ReconnectingChatClient(List.of(ws(victim), ws(survivor)),
+		String survivorBase = "http://127.0.0.1:" + survivorPort;
+		try (ReconnectingChatClient bob = new ReconnectingChatClient(bobEndpoints,
 				() -> ClusterClients.token(survivorBase, "bob"), tally,
 				new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMillis(100), new Random(11)),
-				Delays.on(this.reconnects)); StompTestSession alice = ClusterClients.connect(port(survivor), "alice")) {
+				Delays.on(this.reconnects)); StompTestSession alice = ClusterClients.connect(survivorPort, "alice")) {
 			bob.start();
 			await("bob connected to the instance that will meet the fault").atMost(WAIT).until(bob::isConnected);
 			bob.subscribe(destination, null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -131,7 +150,7 @@ final class Drill implements AutoCloseable {
 				return tally.delivered() >= SENT / 4;
 			});
 			long faultAt = System.nanoTime();
-			fault.accept(victim);
+			fault.run();
 			long faultOver = System.nanoTime();
 			sending.get(30, TimeUnit.SECONDS);
 			long allSent = System.nanoTime();

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code {{listen}}} becomes the address Nginx listens on;</li>
  * <li>{@code {{upstream NAME}}} becomes one {@code server host:port;} line per port given
- * to {@link #upstream(String, List)}.</li>
+ * to {@link #upstream(String, List)}; {@code {{upstream NAME backup}}} adds the words
+ * after the name to each line ({@code server host:port backup;}), for the parameters of
+ * Nginx's {@code server} directive.</li>
  * </ul>
  *
  * @param template the template text
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record NginxConfig(String template, Map<String, List<Integer>> upstreams) {
 
-	private static final Pattern UPSTREAM = Pattern.compile("\\{\\{upstream ([A-Za-z0-9_-]+)}}");
+	private static final Pattern UPSTREAM = Pattern.compile("\\{\\{upstream ([A-Za-z0-9_-]+)((?: [A-Za-z0-9_=.]+)*)}}");
 
 	/**
 	 * Reads a template from the test classpath.
@@ -83,7 +85,13 @@ public record NginxConfig(String template, Map<String, List<Integer>> upstreams)
 						+ "}} but no ports were given for it; call upstream(\"" + matcher.group(1) + "\", port...)");
 			}
 			StringBuilder servers = new StringBuilder();
-			ports.forEach((port) -> servers.append("server ").append(appHost).append(':').append(port).append("; "));
+			String parameters = matcher.group(2);
+			ports.forEach((port) -> servers.append("server ")
+				.append(appHost)
+				.append(':')
+				.append(port)
+				.append(parameters)
+				.append("; "));
 			matcher.appendReplacement(out, Matcher.quoteReplacement(servers.toString().trim()));
 		}
 		matcher.appendTail(out);
