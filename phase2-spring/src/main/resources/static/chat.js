@@ -8,8 +8,8 @@
 //
 // Phase 3's page loads reconnect.js (exercise 3.17) before this file. With its
 // window.ChatReconnect the page waits with backoff and jitter between attempts, keeps what
-// is sent while offline, resumes each room with since:<id> and shows each message once,
-// and signs in again, once, when its token expires. Without it (Phase 2) the page keeps
+// is sent while offline, resumes each room and the private inbox with since:<id> and shows
+// each message once, and signs in again, once, when its token expires. Without it (Phase 2) the page keeps
 // stompjs' fixed reconnect and a room's history on each resubscription.
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -268,7 +268,7 @@
   // a closed connection are forgotten, not unsubscribed (that would write to the closed
   // socket and throw).
   function subscribeAll() {
-    subscribe('/user/queue/messages', (message) => addPrivate(JSON.parse(message.body)));
+    subscribeInbox();
     subscribe('/user/queue/errors', (message) => {
       const e = JSON.parse(message.body);
       addError(e.code + ': ' + e.message);
@@ -277,6 +277,39 @@
     subscribe('/topic/presence', (message) => changeOnline(JSON.parse(message.body)));
     rooms.forEach((room) => subscribeRoom(room));
     openRoom(shown || 'general');
+  }
+
+  // The private inbox. In Phase 2 it is live only. In Phase 3 (with ChatReconnect) it is a
+  // log in Redis too, with ids 0-1, 0-2, … per user: the first subscription asks for what
+  // was kept while this user was away (since:0-0), and each later one resumes after the
+  // last id seen with none missing, each message shown once.
+  let inboxSeen = null;
+
+  function subscribeInbox() {
+    if (!resilience) {
+      subscribe('/user/queue/messages', (message) => addPrivate(JSON.parse(message.body)));
+      return;
+    }
+    if (!inboxSeen) inboxSeen = resilience.seenIds('0-0');
+    subscribe('/user/queue/messages', (message) => {
+      const m = JSON.parse(message.body);
+      const kind = frameKind(message.headers);
+      if (kind === 'gap') {
+        inboxSeen.skipTo(m.oldest);
+        return;
+      }
+      if (m.id && !inboxSeen.firstTime(m.id)) return;
+      // A replay can come after a newer live message: each goes to its place in the log.
+      const line = messageLine(kind, m.from + ' → ' + m.to, m, true);
+      const n = logSequence(m.id);
+      const after = n === null ? null : [...$('private-messages').children]
+        .find((li) => (logSequence(li.dataset.id) ?? -1) > n);
+      if (after) {
+        $('private-messages').insertBefore(line, after);
+      } else {
+        appendLine($('private-messages'), line);
+      }
+    }, { since: inboxSeen.resumeFrom() || '0-0' });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -471,6 +504,7 @@
   }
 
   function forgetEverything() {
+    inboxSeen = null;
     rooms.clear();
     shown = null;
     ['rooms', 'messages', 'online', 'private-messages', 'errors'].forEach((id) => $(id).replaceChildren());

@@ -51,6 +51,13 @@ final class FanOutReport {
 		return 100 * used / (result.seconds() * Runtime.getRuntime().availableProcessors());
 	}
 
+	/**
+	 * Writes the results file and its chart, {@code docs/images/fanout.svg} beside the
+	 * {@code docs/benchmarks} directory the file is in.
+	 * @param file the results file
+	 * @param results the scenarios' figures
+	 * @throws IOException if a file cannot be written
+	 */
 	void write(Path file, List<FanOutResult> results) throws IOException {
 		String kept = "";
 		if (Files.exists(file)) {
@@ -109,8 +116,13 @@ final class FanOutReport {
 			.append("`-Dscenarios=SIMPLE_1K,SIMPLE_10K,RELAY_1K,RELAY_1K_TWO,RELAY_10K_TWO` (default: all), ")
 			.append("`-DdeliveriesPerSecond=5000`, `-Dseconds=30`, `-DwarmupSeconds=5`). It stops by itself ")
 			.append("after `-DmaxMinutes` (30).\n");
+		Path chart = file.toAbsolutePath().getParent().resolveSibling("images").resolve("fanout.svg");
+		text.append("\n![Fan-out latency per scenario](../images/fanout.svg)\n\n")
+			.append("The chart is `docs/images/fanout.svg`, drawn by `FanOutChart` from this run.\n");
 		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.createDirectories(chart.getParent());
 		Files.writeString(file, text + kept);
+		Files.writeString(chart, FanOutChart.svg(results));
 	}
 
 }

@@ -41,8 +41,9 @@ import static org.awaitility.Awaitility.await;
  * Grades exercise 3.17, the chat page's {@code reconnect.js}, in the system Chromium: the
  * waits between attempts, computed in the page with the random source the grader gives;
  * the offline queue, the seen ids and the answer to an authentication ERROR, called in
- * the page; a page whose instance stops while alice sends numbered messages, which shows
- * each once and in order after it reconnects through Nginx and sends what was typed
+ * the page; a page whose instance stops while alice sends numbered room and private
+ * messages, which shows each once and in order after it reconnects through Nginx (the
+ * room and the private inbox resumed with {@code since}) and sends what was typed
  * offline; and a page whose token expires, which signs in once more and reconnects with
  * the fresh token. The page's own frames are read as Chromium saw them leave
  * ({@link PageFrames}).
@@ -152,7 +153,8 @@ class PageReconnectGraderTests {
 	}
 
 	@Test
-	void showsEachRoomMessageOnceInOrderAndSendsWhatWasTypedOfflineWhenItsInstanceStops(Page page) throws Exception {
+	void showsEachRoomAndPrivateMessageOnceInOrderAndSendsWhatWasTypedOfflineWhenItsInstanceStops(Page page)
+			throws Exception {
 		String room = ClusterClients.room("page");
 		ConfigurableApplicationContext victim = cluster.startApart("page-victim",
 				Map.of("wslab.drain.enabled", false, "server.shutdown", "immediate"));
@@ -170,12 +172,19 @@ class PageReconnectGraderTests {
 			for (int n = 0; n < 8; n++) {
 				say(alice, echo, room, n);
 			}
+			for (int n = 0; n < 3; n++) {
+				whisper(alice, room, n);
+			}
 			awaitShown(page, frames, "the 8 messages alice sent before the stop", numbered(room, 8));
+			awaitPrivate(page, frames, "the 3 private messages alice sent before the stop", 3, room);
 
 			victim.close();
 			awaitState(page, frames, "reconnecting", WAIT);
 			for (int n = 8; n < 14; n++) {
 				say(alice, echo, room, n);
+			}
+			for (int n = 3; n < 6; n++) {
+				whisper(alice, room, n);
 			}
 			for (int i = 1; i <= 3; i++) {
 				page.locator("#text").fill(room + " offline " + i);
@@ -189,9 +198,13 @@ class PageReconnectGraderTests {
 			for (int n = 14; n < 20; n++) {
 				say(alice, echo, room, n);
 			}
+			for (int n = 6; n < 8; n++) {
+				whisper(alice, room, n);
+			}
 			awaitShown(page, frames, "all 20 of alice's messages and bob's 3",
 					(texts) -> numbers(texts, room).size() >= 20
 							&& texts.stream().filter((text) -> text.startsWith(room + " offline")).count() >= 3);
+			awaitPrivate(page, frames, "all 8 of alice's private messages", 8, room);
 
 			List<String> texts = page.locator("#messages li .text").allTextContents();
 			List<Integer> shown = numbers(texts, room);
@@ -203,6 +216,27 @@ class PageReconnectGraderTests {
 					%s(hint: subscribe again with since:<seenIds.resumeFrom()>, and show a message only when
 					seenIds.firstTime(id) says so)""".formatted(table(shown, 20), frames.transcript()))
 				.containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
+			List<Integer> whispered = numbers(page.locator("#private-messages li .text").allTextContents(),
+					room + " private");
+			List<Long> inboxOrder = page.locator("#private-messages li[data-id]")
+				.all()
+				.stream()
+				.map((line) -> Long.parseLong(line.getAttribute("data-id").substring(2)))
+				.toList();
+			assertThat(whispered)
+				.as("""
+						3.17: the numbers of alice's 8 private messages to bob as his page shows them; 3 to 5 went to
+						his inbox in Redis while the page was offline (alice sends without waiting, and the server
+						may log two of hers in either order, so the numbers need not be in order; the log ids must):
+						%s
+						Frames the page wrote:
+						%s(hint: chat.js resumes the inbox with since:<seenIds.resumeFrom()> as it does a room; the
+						seen ids must tell a replayed message from a live one)""".formatted(table(whispered, 8),
+						frames.transcript()))
+				.containsExactlyInAnyOrderElementsOf(IntStream.range(0, 8).boxed().toList());
+			assertThat(inboxOrder).as("3.17: the log ids of the private messages, in the order bob's page shows them")
+				.isSorted()
+				.doesNotHaveDuplicates();
 			assertThat(texts.stream().filter((text) -> text.startsWith(room + " offline")).toList())
 				.as("3.17: bob's messages typed while offline, as his page shows them coming back from the room")
 				.containsExactlyInAnyOrder(room + " offline 1", room + " offline 2", room + " offline 3");
@@ -212,7 +246,8 @@ class PageReconnectGraderTests {
 					since, then what was typed offline, in order
 					%s(hint: offlineQueue.drain() gives the SENDs oldest first)""".formatted(frames.transcript()))
 				.containsSubsequence("CONNECT", "SUBSCRIBE /topic/room." + room + " since",
-						"SEND " + room + " offline 1", "SEND " + room + " offline 2", "SEND " + room + " offline 3");
+						"SEND " + room + " offline 1", "SEND " + room + " offline 2", "SEND " + room + " offline 3")
+				.contains("SUBSCRIBE /user/queue/messages since");
 		}
 		finally {
 			proxy.stop();
@@ -286,6 +321,20 @@ class PageReconnectGraderTests {
 		while (!text.equals(json(echo.next(WAIT).body()).path("text").asString())) {
 			// bob's messages in the room come back to alice too
 		}
+	}
+
+	/**
+	 * Alice sends bob private message n; it goes to his inbox whether he is online or
+	 * not.
+	 */
+	private static void whisper(StompTestSession alice, String room, int n) {
+		alice.sendJson("/app/chat.private", "{\"to\":\"bob\",\"text\":\"" + room + " private seq " + n + "\"}");
+	}
+
+	private static void awaitPrivate(Page page, PageFrames frames, String what, int count, String room) {
+		awaitPage(page, frames, what, WAIT,
+				() -> numbers(page.locator("#private-messages li .text").allTextContents(), room + " private")
+					.size() >= count);
 	}
 
 	private static void awaitState(Page page, PageFrames frames, String state, Duration bound) {
