@@ -111,6 +111,9 @@ public final class ReconnectingChatClient implements AutoCloseable {
 
 	private final WebSocketStompClient stomp;
 
+	/** Guarded by {@link #lock}: SENDs written again, for {@link #rewritten()}. */
+	private int rewritten;
+
 	private final SimpleAsyncTaskScheduler receipts = new SimpleAsyncTaskScheduler();
 
 	private final OfflineQueue offline = new OfflineQueue(OFFLINE_CAPACITY);
@@ -276,6 +279,17 @@ public final class ReconnectingChatClient implements AutoCloseable {
 	}
 
 	/**
+	 * Counts the SENDs written again on a new connection because their RECEIPT had not
+	 * come when the old one ended.
+	 * @return how many, since start
+	 */
+	public int rewritten() {
+		synchronized (this.lock) {
+			return this.rewritten;
+		}
+	}
+
+	/**
 	 * Counts connection attempts since start.
 	 * @return how many
 	 */
@@ -360,6 +374,7 @@ public final class ReconnectingChatClient implements AutoCloseable {
 			// First what was written and not confirmed, then what waited offline: the
 			// order the user sent them in.
 			for (PendingSend send : List.copyOf(this.unconfirmed.values())) {
+				this.rewritten++;
 				write(connected, send);
 			}
 			for (PendingSend send : this.offline.drain()) {

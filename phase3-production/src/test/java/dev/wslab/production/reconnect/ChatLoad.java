@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import dev.wslab.production.cluster.ClusterClients;
@@ -34,16 +32,14 @@ import static org.awaitility.Awaitility.await;
  * by sequence numbers, Jepsen-style ({@link Tally}).
  *
  * <p>
- * A sender confirms each message before the next: right behind it, it sends a marker with
- * the same number to a room of its own, and waits for its copy of that marker. Frames on
- * one connection are read in order, and what an instance has read it handles, even while
- * it drains; so the marker's copy means the message was read. If the connection ended
- * meanwhile and the marker has not come, live or replayed by {@code since}, the sender
- * waits until the drain of the instance it left is over ({@link #drainsOver}), then asks
- * the pace room's history and sends the message again only if the marker is not there: a
- * SEND written after the draining server's ERROR left is never read (README, 3.11). Each
- * resend is counted. One that was not needed (the message read, its marker not) would
- * show as a duplicate.
+ * A sender paces itself: right behind each message it sends a marker with the same number
+ * to a room of its own, and waits for its copy of that marker, live or replayed by
+ * {@code since}, before the next. It never sends a message again itself. Its client does:
+ * every SEND asks for a RECEIPT and carries a {@code client-message-id}, and one whose
+ * RECEIPT had not come when its connection ended is written again, with the same id, on
+ * the next connection; the chat keeps a repeated id once. That covers a SEND written
+ * after the draining server's ERROR left, which is never read (README, 3.11). The figures
+ * count the SENDs the client wrote again, and any duplicate is the chat's.
  */
 final class ChatLoad implements AutoCloseable {
 
@@ -71,8 +67,6 @@ final class ChatLoad implements AutoCloseable {
 	private final List<Future<?>> sending = new ArrayList<>();
 
 	private volatile boolean stopping;
-
-	private volatile BooleanSupplier drainsOver = () -> true;
 
 	/**
 	 * @param run marks this load's messages
@@ -108,16 +102,6 @@ final class ChatLoad implements AutoCloseable {
 		chatter.inboxFrom = (this.streams.size() < 2) ? 0 : this.streams.get(1).sent.get() + 1;
 		this.chatters.add(chatter);
 		return chatter;
-	}
-
-	/**
-	 * Tells the senders when the drain now under way is over. A client could wait the
-	 * drain's bound ({@code wslab.drain.timeout}, 10 s) instead; the drill, which holds
-	 * the instance, asks its {@code DrainingShutdown}.
-	 * @param over true once no drain is under way
-	 */
-	void drainsOver(BooleanSupplier over) {
-		this.drainsOver = over;
 	}
 
 	/**
@@ -169,7 +153,6 @@ final class ChatLoad implements AutoCloseable {
 			int expected = 0;
 			int delivered = 0;
 			int duplicated = 0;
-			int unexplained = 0;
 			int receivers = 0;
 			List<String> missing = new ArrayList<>();
 			for (Chatter chatter : this.chatters) {
@@ -189,14 +172,9 @@ final class ChatLoad implements AutoCloseable {
 					}
 				}
 				duplicated += tally.duplicated();
-				for (int n = 0; n < sent; n++) {
-					if (tally.times(n) > 1 && !stream.resentNumbers.contains(n)) {
-						unexplained += tally.times(n) - 1;
-					}
-				}
 			}
 			all.add(new Figures(stream.kind, sent, receivers, expected, delivered, expected - delivered, duplicated,
-					unexplained, stream.resent.get(), missing));
+					stream.from.client.rewritten(), missing));
 		}
 		return all;
 	}
@@ -353,10 +331,6 @@ final class ChatLoad implements AutoCloseable {
 
 		final AtomicInteger sent = new AtomicInteger();
 
-		final AtomicInteger resent = new AtomicInteger();
-
-		final Set<Integer> resentNumbers = ConcurrentHashMap.newKeySet();
-
 		Stream(String kind, Chatter from, String destination, String fields, int index) {
 			this.kind = kind;
 			this.from = from;
@@ -378,79 +352,39 @@ final class ChatLoad implements AutoCloseable {
 		}
 
 		/**
-		 * Writes message n and its marker, and waits until the marker's copy is seen.
-		 * After a reconnection without it, asks the pace room's history, which the chat
-		 * sends before the new subscription's RECEIPT (ReplayOnSubscribe), so it is
-		 * complete when the subscription is; only a marker missing from it is resent.
+		 * Writes message n and its marker, and waits until the marker's copy is seen:
+		 * live, or in the {@code since} replay after the client moved. Its client writes
+		 * again what was not confirmed, so this waits across a move, bounded.
 		 */
-		private void confirm(int n) throws Exception {
-			Tally pace = this.from.pace;
-			// The connection on which message n goes out: this one, or the next if the
-			// client kept it in its offline queue.
-			int connections = pace.connections() + write(n);
-			for (int checks = 0; checks < 10; checks++) {
-				int seen = connections;
-				await(this.kind + " message " + n + " confirmed by its marker, or a reconnection").atMost(WAIT)
-					.pollInterval(Duration.ofMillis(5))
-					.until(() -> pace.shown(n) || (pace.connections() > seen && this.from.client.isConnected()));
-				if (pace.shown(n) || awaitMarkerOrDrainOver(n)) {
-					return;
-				}
-				connections = pace.connections();
-				this.from.client.subscribe(paceDestination(), null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-				if (pace.shown(n)) {
-					return;
-				}
-				if (pace.connections() != connections || !this.from.client.isConnected()) {
-					// Asked on a connection that ended: ask again on the next one.
-					continue;
-				}
-				this.resent.incrementAndGet();
-				this.resentNumbers.add(n);
-				connections = pace.connections() + write(n);
-			}
-			throw new AssertionError(this.kind + " message " + n + " never confirmed after 10 checks");
-		}
-
-		/**
-		 * Waits for the marker, which may still be on its way in a replay, or until the
-		 * drain is over: the instance left may still be handling what it read.
-		 * @return whether the marker came
-		 */
-		private boolean awaitMarkerOrDrainOver(int n) {
-			await("marker " + n + ", or the end of the drain").atMost(WAIT)
+		private void confirm(int n) {
+			write(n);
+			await(this.kind + " message " + n + " confirmed by its marker").atMost(WAIT.multipliedBy(3))
 				.pollInterval(Duration.ofMillis(5))
-				.until(() -> this.from.pace.shown(n) || ChatLoad.this.drainsOver.getAsBoolean());
-			return this.from.pace.shown(n);
+				.until(() -> this.from.pace.shown(n));
 		}
 
 		private String paceDestination() {
 			return "/topic/room." + this.paceRoom;
 		}
 
-		/**
-		 * Sends message n and its marker.
-		 * @return 1 if the client kept them for its next connection, else 0
-		 */
-		private int write(int n) {
-			int pending = this.from.client.pending();
+		/** Sends message n and its marker. */
+		private void write(int n) {
 			String text = ChatLoad.this.run + " " + this.kind + " seq " + n;
 			this.from.client.send(this.destination, "{" + this.fields + "\"text\":\"" + text + "\"}");
 			this.from.client.send("/app/room." + this.paceRoom + ".send",
 					"{\"text\":\"" + ChatLoad.this.run + " pace seq " + n + "\"}");
-			return (this.from.client.pending() > pending) ? 1 : 0;
 		}
 
 	}
 
 	/** What the receivers of one stream were shown. */
 	record Figures(String kind, int sent, int receivers, int expected, int delivered, int lost, int duplicated,
-			int duplicatedByTheChat, int resent, List<String> missing) {
+			int writtenAgain, List<String> missing) {
 
 		String line() {
-			return "%s: sent %d, receivers %d, deliveries expected %d, delivered %d, lost %d, duplicated %d (%d not of a resent message), resent %d"
+			return "%s: sent %d, receivers %d, deliveries expected %d, delivered %d, lost %d, duplicated %d, written again by the sender's client %d"
 				.formatted(this.kind, this.sent, this.receivers, this.expected, this.delivered, this.lost,
-						this.duplicated, this.duplicatedByTheChat, this.resent);
+						this.duplicated, this.writtenAgain);
 		}
 
 	}
