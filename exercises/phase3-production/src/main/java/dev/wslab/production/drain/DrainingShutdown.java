@@ -26,7 +26,9 @@ import org.springframework.web.socket.CloseStatus;
  * <li>ask each open session to move: an ERROR frame with
  * {@code message:}{@value #SERVER_RESTART} on the client outbound channel, behind the
  * messages already queued for it, and the close that Spring makes after an ERROR with
- * {@link #SERVICE_RESTART} (1012) instead of 1002 ({@link LiveSessions#closeWith});</li>
+ * {@link #SERVICE_RESTART} (1012) instead of 1002 ({@link LiveSessions#closeWith}). A
+ * handshake the filter let through just before the drain began opens its session a
+ * moment later: look at the sessions again while you wait, and ask a new one too;</li>
  * <li>let in-flight messages finish: wait until the sessions have closed and the
  * messaging executors are idle ({@link InFlight}), each for at most the timeout;</li>
  * <li>then run the callback, well inside
@@ -102,8 +104,8 @@ public class DrainingShutdown implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		throw new UnsupportedOperationException("TODO(3.11): set draining, send each live session an ERROR with "
-				+ "message:server-restart after closeWith(SERVICE_RESTART), wait (bounded) for the sessions to close "
-				+ "and the executors to go idle, then run the callback");
+				+ "message:server-restart after closeWith(SERVICE_RESTART) (a session opened while you wait too), "
+				+ "wait (bounded) for the sessions to close and the executors to go idle, then run the callback");
 	}
 
 }

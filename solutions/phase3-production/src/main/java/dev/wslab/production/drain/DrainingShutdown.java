@@ -1,7 +1,9 @@
 package dev.wslab.production.drain;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,11 @@ import org.springframework.web.socket.CloseStatus;
  * <li>ask each open session to move: an ERROR frame with
  * {@code message:}{@value #SERVER_RESTART} on the client outbound channel, behind the
  * messages already queued for it, and the close that Spring makes after an ERROR with
- * {@link #SERVICE_RESTART} (1012) instead of 1002 ({@link LiveSessions#closeWith});</li>
+ * {@link #SERVICE_RESTART} (1012) instead of 1002 ({@link LiveSessions#closeWith}). A
+ * handshake the filter let through just before the drain began opens its session a
+ * moment later, so the sessions are looked at again every {@link #ASK_AGAIN} while
+ * waiting, and a new one is asked too (the rolling restart drill met one that was
+ * not);</li>
  * <li>let in-flight messages finish: wait until the sessions have closed and the
  * messaging executors are idle ({@link InFlight}), each for at most the timeout;</li>
  * <li>then run the callback, well inside
@@ -45,6 +51,9 @@ public class DrainingShutdown implements SmartLifecycle {
 
 	/** RFC 6455 §7.4 (IANA WebSocket Close Code Number Registry): 1012, Service Restart. */
 	public static final CloseStatus SERVICE_RESTART = new CloseStatus(1012, SERVER_RESTART);
+
+	/** How often the drain looks for sessions opened after it began. */
+	static final Duration ASK_AGAIN = Duration.ofMillis(100);
 
 	private static final Logger logger = LoggerFactory.getLogger(DrainingShutdown.class);
 
@@ -109,12 +118,19 @@ public class DrainingShutdown implements SmartLifecycle {
 		long started = System.nanoTime();
 		this.draining = true;
 		try {
-			for (String sessionId : this.sessions.ids()) {
-				if (this.sessions.closeWith(sessionId, SERVICE_RESTART)) {
-					this.clientOutboundChannel.send(restart(sessionId));
+			long deadline = started + this.timeout.toNanos();
+			Set<String> asked = new HashSet<>();
+			List<String> open;
+			do {
+				for (String sessionId : this.sessions.ids()) {
+					if (asked.add(sessionId) && this.sessions.closeWith(sessionId, SERVICE_RESTART)) {
+						this.clientOutboundChannel.send(restart(sessionId));
+					}
 				}
+				long left = Math.max(0, deadline - System.nanoTime());
+				open = this.sessions.awaitAllClosed(Duration.ofNanos(Math.min(left, ASK_AGAIN.toNanos())));
 			}
-			List<String> open = this.sessions.awaitAllClosed(this.timeout);
+			while (!open.isEmpty() && System.nanoTime() < deadline);
 			int busy = this.inFlight.awaitIdle(this.timeout);
 			logger.info("Drained in {} ms: {} sessions still open, {} messaging tasks still busy",
 					Duration.ofNanos(System.nanoTime() - started).toMillis(), open.size(), busy);
