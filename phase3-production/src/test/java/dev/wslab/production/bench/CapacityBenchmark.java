@@ -1,7 +1,6 @@
 package dev.wslab.production.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -68,8 +65,7 @@ public final class CapacityBenchmark {
 	 */
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/phase3-capacity.md");
-		Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory())
-			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 10), TimeUnit.MINUTES);
+		ResultsFile.stopAfterMaxMinutes(10);
 		Instant start = Instant.now();
 		Map<Variant, List<Step>> results = new LinkedHashMap<>();
 		Map<Variant, List<HeapShare>> shares = new LinkedHashMap<>();

@@ -45,11 +45,7 @@ final class CapacityReport {
 	}
 
 	void write(Path file, Map<Variant, List<Step>> results, Map<Variant, List<HeapShare>> shares) throws IOException {
-		String kept = "";
-		if (Files.exists(file)) {
-			String old = Files.readString(file);
-			kept = old.contains(READING) ? "\n" + old.substring(old.indexOf(READING)) : "";
-		}
+		String kept = ResultsFile.keptSection(file, READING);
 		StringBuilder text = new StringBuilder("# Phase 3 capacity: memory per idle connection\n\n");
 		text.append(machine()).append("\n\n");
 		summary(text, results);

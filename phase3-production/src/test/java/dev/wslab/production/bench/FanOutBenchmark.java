@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
@@ -47,8 +45,7 @@ public final class FanOutBenchmark {
 	 */
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/phase3-fanout.md");
-		Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory())
-			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 30), TimeUnit.MINUTES);
+		ResultsFile.stopAfterMaxMinutes(30);
 		List<FanOutScenario> scenarios = Arrays.stream(System.getProperty("scenarios", "all").split(","))
 			.flatMap((name) -> name.equals("all") ? Arrays.stream(FanOutScenario.values())
 					: Arrays.stream(new FanOutScenario[] { FanOutScenario.valueOf(name) }))

@@ -59,11 +59,7 @@ final class FanOutReport {
 	 * @throws IOException if a file cannot be written
 	 */
 	void write(Path file, List<FanOutResult> results) throws IOException {
-		String kept = "";
-		if (Files.exists(file)) {
-			String old = Files.readString(file);
-			kept = old.contains(READING) ? "\n" + old.substring(old.indexOf(READING)) : "";
-		}
+		String kept = ResultsFile.keptSection(file, READING);
 		StringBuilder text = new StringBuilder("# Phase 3 capacity: fan-out latency on one room\n\n");
 		text.append(String.format(
 				"Measured %s on %d cores, Java %s; instances, RabbitMQ (Debian's 3.10) and clients on the same "

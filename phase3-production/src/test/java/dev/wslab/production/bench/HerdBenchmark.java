@@ -96,8 +96,7 @@ public final class HerdBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/phase3-herd.md");
 		Path chart = Path.of(args.length > 1 ? args[1] : "docs/images/herd.svg");
-		Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory())
-			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 10), TimeUnit.MINUTES);
+		ResultsFile.stopAfterMaxMinutes(10);
 		Instant start = Instant.now();
 		HerdBenchmark benchmark = new HerdBenchmark();
 		Map<Round, HerdResult> results = new LinkedHashMap<>();

@@ -36,11 +36,7 @@ final class HerdReport {
 	}
 
 	void write(Path file, Path chart, Map<Round, HerdResult> results) throws IOException {
-		String kept = "";
-		if (Files.exists(file)) {
-			String old = Files.readString(file);
-			kept = old.contains(READING) ? "\n" + old.substring(old.indexOf(READING)) : "";
-		}
+		String kept = ResultsFile.keptSection(file, READING);
 		List<HerdResult> rounds = List.copyOf(results.values());
 		int buckets = buckets(rounds);
 		StringBuilder text = new StringBuilder("# Phase 3: a thundering herd, measured\n\n");

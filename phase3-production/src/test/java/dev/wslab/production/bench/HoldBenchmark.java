@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -38,8 +36,7 @@ public final class HoldBenchmark {
 	 */
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/phase3-hold.md");
-		Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory())
-			.schedule(() -> Runtime.getRuntime().halt(4), Long.getLong("maxMinutes", 30), TimeUnit.MINUTES);
+		ResultsFile.stopAfterMaxMinutes(30);
 		List<HoldVariant> variants = Arrays.stream(System.getProperty("variants", "all").split(","))
 			.flatMap((name) -> name.equals("all") ? Arrays.stream(HoldVariant.values())
 					: Arrays.stream(new HoldVariant[] { HoldVariant.valueOf(name) }))

@@ -39,11 +39,7 @@ final class HoldReport {
 	}
 
 	void write(Path file, List<HoldResult> results) throws IOException {
-		String kept = "";
-		if (Files.exists(file)) {
-			String old = Files.readString(file);
-			kept = old.contains(READING) ? "\n" + old.substring(old.indexOf(READING)) : "";
-		}
+		String kept = ResultsFile.keptSection(file, READING);
 		StringBuilder text = new StringBuilder("# Phase 3 capacity: idle STOMP connections one instance holds\n\n");
 		text.append(String
 			.format("Measured %s on %d cores, Java %s, open-file limit per process (`ulimit -n`) %d; servers, "
@@ -72,11 +68,13 @@ final class HoldReport {
 				continue;
 			}
 			LeastSquares heap = LeastSquares.fit(result.rows(), HoldRow::held, HoldRow::heap);
-			text.append(String.format("| %s | **%d** | %d | %s | %d | %s | %s | %.1f |%n", result.variant().label(),
+			// One step gives no slope: say so rather than NaN.
+			String perConnection = Double.isNaN(heap.slope()) ? "-" : String.format("%.1f", heap.slope() / KB);
+			text.append(String.format("| %s | **%d** | %d | %s | %d | %s | %s | %s |%n", result.variant().label(),
 					most.held(), most.failed(), ranOut(result, most), most.serverFiles(),
 					(most.proxyFiles() >= 0) ? String.valueOf(most.proxyFiles()) : "-", (most.broker() != null)
 							? most.broker().socketsUsed() + " (" + most.broker().socketsLimit() + ")" : "-",
-					heap.slope() / KB));
+					perConnection));
 		}
 		text.append("\nFirst error a client saw, per variant:\n\n");
 		for (HoldResult result : results) {
