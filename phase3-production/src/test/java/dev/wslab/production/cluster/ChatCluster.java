@@ -1,5 +1,6 @@
 package dev.wslab.production.cluster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,10 @@ import dev.wslab.kit.redis.RedisServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.test.util.TestSocketUtils;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Instances of the cluster chat, each a Spring application in this JVM on its own random
@@ -37,6 +41,9 @@ public final class ChatCluster implements AutoCloseable {
 	 * have an origin the instances allow.
 	 */
 	public static final int BROWSER_PROXY_PORT = TestSocketUtils.findAvailableTcpPort();
+
+	/** How long a new instance's relay may take to connect its system session. */
+	private static final Duration BROKER_WAIT = Duration.ofSeconds(30);
 
 	/** The broker user the instances log in as. */
 	public static final String BROKER_USER = "wslab-chat";
@@ -169,7 +176,33 @@ public final class ChatCluster implements AutoCloseable {
 	}
 
 	private ConfigurableApplicationContext launch(String name, Map<String, Object> overrides) {
-		return new SpringApplicationBuilder(ClusterChatApp.class).run(arguments(name, overrides));
+		ConfigurableApplicationContext instance = new SpringApplicationBuilder(ClusterChatApp.class)
+			.run(arguments(name, overrides));
+		try {
+			awaitBroker(name, instance);
+		}
+		catch (RuntimeException ex) {
+			instance.close();
+			throw ex;
+		}
+		return instance;
+	}
+
+	/**
+	 * Waits until the instance's message broker says it is available. The relay (3.1)
+	 * opens its system session to RabbitMQ only once the context has started, and until
+	 * that session is connected it drops a client's CONNECT without an answer (Spring's
+	 * {@code StompBrokerRelayMessageHandler} logs "Broker not active. Ignoring"). A
+	 * grader's first CONNECT would then wait out its 10 s, which is what failed 3.8's
+	 * grader in a mutation run on a loaded machine.
+	 */
+	private static void awaitBroker(String name, ConfigurableApplicationContext instance) {
+		var brokers = instance.getBeansOfType(AbstractBrokerMessageHandler.class).values();
+		await(name + ": the message broker available; for the relay (3.1), its system session connected to "
+				+ "RabbitMQ with the system login, passcode and virtual host")
+			.atMost(BROKER_WAIT)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> brokers.stream().allMatch(AbstractBrokerMessageHandler::isBrokerAvailable));
 	}
 
 	private String[] arguments(String name, Map<String, Object> overrides) {
