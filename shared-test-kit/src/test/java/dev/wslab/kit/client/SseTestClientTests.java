@@ -73,6 +73,30 @@ class SseTestClientTests {
 		}
 	}
 
+	@Test
+	void waitsForTheEndOfAStreamPastTheEventsBeforeIt() throws Exception {
+		try (SseTestClient client = SseTestClient.connect(uri(), null)) {
+			assertThat(client.awaitEnd(WAIT)).isEqualTo("The stream ended");
+		}
+	}
+
+	@Test
+	void failsWithTheTranscriptWhenAStreamStaysOpen() throws Exception {
+		this.server.createContext("/open", (exchange) -> {
+			exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().write("data: still here\n\n".getBytes(StandardCharsets.UTF_8));
+			exchange.getResponseBody().flush();
+			// Left open: the stream ends only when the server stops after the test.
+		});
+		URI open = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/open");
+		try (SseTestClient client = SseTestClient.connect(open, null)) {
+			assertThatThrownBy(() -> client.awaitEnd(Duration.ofMillis(300)))
+				.hasMessageContaining("still open after 300 ms")
+				.hasMessageContaining("data: still here");
+		}
+	}
+
 	private URI uri() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/events");
 	}

@@ -44,7 +44,7 @@ final class DashboardFeed {
 	 */
 	SseEmitter open(String lastEventId) throws IOException {
 		throw new UnsupportedOperationException(
-				"TODO(3.15): DashboardFeed.open: a new SseEmitter(0L) (null past maxViewers); without Last-Event-ID send every kept snapshot, with one send an event resume {after, replayed} and the kept snapshots after it, or gap {requested, oldest} and all of them when it is older than the oldest kept (or not a number); then remember the stream with the last id it was sent");
+				"TODO(3.15): DashboardFeed.open: a new SseEmitter(0L) (null past maxViewers); without Last-Event-ID send every kept snapshot, with one send an event resume {after, replayed} and the kept snapshots after it, or gap {requested, oldest} and all of them when it is older than the oldest kept minus one period (or not a number); then remember the stream with the last id it was sent");
 	}
 
 	/**

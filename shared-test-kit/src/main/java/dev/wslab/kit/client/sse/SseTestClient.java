@@ -118,6 +118,34 @@ public final class SseTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until the stream ends, by the server's doing or a failure, skipping whatever
+	 * events still come before that.
+	 * @param timeout the longest wait
+	 * @return how it ended: "The stream ended", or "The stream failed: " and why
+	 * @throws AssertionError with the transcript if the stream is still open after it
+	 */
+	public String awaitEnd(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Object next;
+			try {
+				next = this.events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("Interrupted", ex);
+			}
+			if (next instanceof String end) {
+				return end;
+			}
+			if (next == null) {
+				throw new AssertionError("The stream was still open after " + timeout.toMillis() + " ms.\nTranscript:\n"
+						+ this.transcript);
+			}
+		}
+	}
+
+	/**
 	 * Returns every line received so far.
 	 * @return the transcript
 	 */
