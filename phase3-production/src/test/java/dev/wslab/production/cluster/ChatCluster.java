@@ -177,6 +177,7 @@ public final class ChatCluster implements AutoCloseable {
 
 	private ConfigurableApplicationContext launch(String name, Map<String, Object> overrides) {
 		ConfigurableApplicationContext instance = new SpringApplicationBuilder(ClusterChatApp.class)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("keepJulBridge", new KeepJulBridge()))
 			.run(arguments(name, overrides));
 		try {
 			awaitBroker(name, instance);

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -18,7 +20,10 @@ import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A {@link ServerLog} on Logback: an appender on the root logger that keeps the first
@@ -33,6 +38,11 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 	private final CompletableFuture<Throwable> anyLogged = new CompletableFuture<>();
 
 	private final Map<String, Throwable> firstTodos = new ConcurrentHashMap<>();
+
+	/** How long Logback's stop may take to drop its listeners after telling them. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+	private static final Duration STOP_POLL = Duration.ofMillis(1);
 
 	private volatile boolean closed;
 
@@ -93,7 +103,7 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.closed = true;
 		root().getLoggerContext().removeListener(this);
 		root().detachAppender(this);
@@ -120,6 +130,34 @@ final class LogbackServerLog extends AppenderBase<ILoggingEvent> implements Serv
 
 	@Override
 	public void onStop(LoggerContext context) {
+		// A stop drops every listener right after this call, and the reset that follows
+		// detaches every appender. Spring Boot does both when it sets logging up again
+		// for an app that starts after another one closed (a test that stops an instance
+		// and starts the next). So once the stop has dropped this listener, it comes
+		// back, and the reset then finds it (onReset).
+		if (!this.closed) {
+			Thread.ofVirtual().name("wslab-server-log").start(() -> comeBackAfterStop(context));
+		}
+	}
+
+	private void comeBackAfterStop(LoggerContext context) {
+		try {
+			await().atMost(STOP_WAIT)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(STOP_POLL)
+				.until(() -> this.closed || !context.getCopyOfListenerList().contains(this));
+		}
+		catch (ConditionTimeoutException ex) {
+			// The stop never dropped the listeners: still listening.
+			return;
+		}
+		synchronized (this) {
+			if (!this.closed) {
+				context.addListener(this);
+				start();
+				root().addAppender(this);
+			}
+		}
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The server log a grader reads keeps listening when the app under test resets Logback,
@@ -26,6 +27,25 @@ class LogbackServerLogTests {
 					new UnsupportedOperationException("TODO(2.4): accept a room message"));
 
 			assertThat(log.firstTodo("2.4")).hasMessageContaining("TODO(2.4)");
+		}
+	}
+
+	@Test
+	void findsATodoLoggedAfterLogbackWasStoppedAndStartedAgain() {
+		try (LogbackServerLog log = LogbackServerLog.open()) {
+			LoggerContext context = this.server.getLoggerContext();
+			// What Spring Boot does when an app starts after another one in the JVM
+			// closed.
+			context.stop();
+			context.reset();
+			context.start();
+
+			// The log comes back on its own thread, a moment after the start.
+			await("the server log listening again").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				this.server.error("Servlet.service() threw exception",
+						new UnsupportedOperationException("TODO(3.15): open the stream"));
+				assertThat(log.firstTodo("3.15")).hasMessageContaining("TODO(3.15)");
+			});
 		}
 	}
 
