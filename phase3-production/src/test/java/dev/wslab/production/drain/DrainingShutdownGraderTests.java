@@ -2,9 +2,12 @@ package dev.wslab.production.drain;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.wslab.kit.client.ws.HttpHead;
 import dev.wslab.kit.grading.Grades;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,15 +50,22 @@ class DrainingShutdownGraderTests {
 
 	static List<String> annSaw;
 
+	/** The sessions still open when the drain ran its callback. */
+	static volatile Set<String> openWhenDone;
+
 	@BeforeAll
 	static void drainAnInstanceWithAClient() throws Exception {
 		instance = ChatCluster.shared().startApart("drain-grader", java.util.Map.of());
 		drain = instance.getBean(DrainingShutdown.class);
+		LiveSessions live = instance.getBean(LiveSessions.class);
 		ann = RawStomp.inRoom(port(), "alice", ClusterClients.room("drain"));
 		long started = System.nanoTime();
 		Thread.ofVirtual().name("drain-grader-stop").start(() -> {
 			try {
-				drain.stop(() -> drained.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+				drain.stop(() -> {
+					openWhenDone = Set.copyOf(live.ids());
+					drained.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+				});
 			}
 			catch (Throwable ex) {
 				drained.completeExceptionally(ex);
@@ -113,6 +124,58 @@ class DrainingShutdownGraderTests {
 					(hint: bound each wait by the timeout, and run the callback in a finally)""".formatted(millis,
 					PHASE_TIMEOUT.toSeconds()))
 			.isLessThan(PHASE_TIMEOUT.dividedBy(2));
+	}
+
+	@Test
+	void runsTheCallbackOnlyOnceEverySessionHasClosed() throws Exception {
+		drainedMillis();
+
+		assertThat(openWhenDone).as("""
+				3.11: the sessions still open when stop() ran its callback, ann's having been asked to move \
+				(hint: wait with sessions.awaitAllClosed(...), within the timeout, before the callback)""").isEmpty();
+	}
+
+	@Test
+	void endsAsSoonAsItsSessionsHaveClosedRatherThanAtItsTimeout() throws Exception {
+		long millis = drainedMillis();
+		Duration timeout = instance.getBean(DrainProperties.class).timeout();
+
+		assertThat(Duration.ofMillis(millis)).as("""
+				3.11: the drain with one client, who leaves once asked, took %d ms; its timeout, %d s, bounds \
+				the wait for clients that do not leave, it is not a wait of its own (hint: stop waiting once no \
+				session is open)""".formatted(millis, timeout.toSeconds())).isLessThan(timeout);
+	}
+
+	@Test
+	void keepsTheThreadsInterruptWhenInterruptedWhileWaiting() throws Exception {
+		ConfigurableApplicationContext other = ChatCluster.shared().startApart("drain-interrupt", Map.of());
+		int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+		try (other; RawStomp bob = RawStomp.inRoom(otherPort, "bob", ClusterClients.room("drain"))) {
+			// A drain of its own on that instance, its bean left for the instance's
+			// close.
+			DrainingShutdown own = new DrainingShutdown(other.getBean(LiveSessions.class),
+					other.getBean("clientOutboundChannel", MessageChannel.class), other.getBean(InFlight.class),
+					Duration.ofSeconds(10));
+			CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+			AtomicBoolean called = new AtomicBoolean();
+			Thread.ofPlatform().name("drain-grader-interrupted").start(() -> {
+				// Interrupted already: the first wait for bob's session to close throws.
+				Thread.currentThread().interrupt();
+				try {
+					own.stop(() -> called.set(true));
+					interruptedAfter.complete(Thread.currentThread().isInterrupted());
+				}
+				catch (Throwable ex) {
+					interruptedAfter.completeExceptionally(ex);
+				}
+			});
+
+			assertThat(interruptedAfter.get(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("""
+					3.11: the thread's interrupt status after stop() was interrupted while it waited for the \
+					sessions to close; whoever interrupted it must still see that (hint: in the catch of \
+					InterruptedException, Thread.currentThread().interrupt())""").isTrue();
+			assertThat(called).as("3.11: the callback, after a drain that was interrupted").isTrue();
+		}
 	}
 
 	@Test
