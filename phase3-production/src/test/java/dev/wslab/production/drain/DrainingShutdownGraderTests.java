@@ -31,6 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code message:server-restart}, then close code 1012), a new handshake must be refused
  * with 503 and {@code Retry-After}, and the drain must end well inside the shutdown
  * phase's timeout. The instance is closed afterwards.
+ *
+ * <p>
+ * The cases that need a drain in a state Spring's close would not give (an interrupted
+ * thread, a session that never leaves, a plain {@code stop()}) build a
+ * {@code DrainingShutdown} of their own on a second instance.
  */
 @Grades("3.11")
 class DrainingShutdownGraderTests {
@@ -40,7 +45,18 @@ class DrainingShutdownGraderTests {
 	 */
 	private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(30);
 
+	/**
+	 * How much earlier than its timeout a drain may give up on an open session: a
+	 * millisecond clock, rounding.
+	 */
+	private static final Duration CLOCK_SLACK = Duration.ofMillis(50);
+
 	static ConfigurableApplicationContext instance;
+
+	/**
+	 * A second instance, for the cases that drive a drain of their own; started lazily.
+	 */
+	static ConfigurableApplicationContext own;
 
 	static DrainingShutdown drain;
 
@@ -78,6 +94,9 @@ class DrainingShutdownGraderTests {
 	static void stop() throws Exception {
 		ann.close();
 		instance.close();
+		if (own != null) {
+			own.close();
+		}
 	}
 
 	@Test
@@ -148,13 +167,8 @@ class DrainingShutdownGraderTests {
 
 	@Test
 	void keepsTheThreadsInterruptWhenInterruptedWhileWaiting() throws Exception {
-		ConfigurableApplicationContext other = ChatCluster.shared().startApart("drain-interrupt", Map.of());
-		int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
-		try (other; RawStomp bob = RawStomp.inRoom(otherPort, "bob", ClusterClients.room("drain"))) {
-			// A drain of its own on that instance, its bean left for the instance's
-			// close.
-			DrainingShutdown own = new DrainingShutdown(other.getBean(LiveSessions.class),
-					other.getBean("clientOutboundChannel", MessageChannel.class), other.getBean(InFlight.class),
+		try (RawStomp bob = RawStomp.inRoom(ownPort(), "bob", ClusterClients.room("drain"))) {
+			DrainingShutdown own = ownDrain(ownInstance().getBean("clientOutboundChannel", MessageChannel.class),
 					Duration.ofSeconds(10));
 			CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
 			AtomicBoolean called = new AtomicBoolean();
@@ -170,12 +184,60 @@ class DrainingShutdownGraderTests {
 				}
 			});
 
-			assertThat(interruptedAfter.get(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("""
+			assertThat(outcome(interruptedAfter)).as("""
 					3.11: the thread's interrupt status after stop() was interrupted while it waited for the \
 					sessions to close; whoever interrupted it must still see that (hint: in the catch of \
 					InterruptedException, Thread.currentThread().interrupt())""").isTrue();
 			assertThat(called).as("3.11: the callback, after a drain that was interrupted").isTrue();
 		}
+	}
+
+	@Test
+	void waitsItsWholeTimeoutForASessionThatStaysOpenThenStillRunsTheCallback() throws Exception {
+		try (RawStomp alice = RawStomp.inRoom(ownPort(), "alice", ClusterClients.room("drain"))) {
+			// alice's ERROR never reaches her (this outbound channel loses it), so her
+			// session stays open, as a client's whose socket has stalled would.
+			MessageChannel losesEverything = (message, sendTimeout) -> true;
+			Duration timeout = Duration.ofSeconds(2);
+			DrainingShutdown own = ownDrain(losesEverything, timeout);
+			CompletableFuture<Long> calledAfter = new CompletableFuture<>();
+			Thread.ofVirtual().name("drain-grader-stays-open").start(() -> {
+				long started = System.nanoTime();
+				try {
+					own.stop(() -> calledAfter.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+				}
+				catch (Throwable ex) {
+					calledAfter.completeExceptionally(ex);
+				}
+			});
+
+			long millis = outcome(calledAfter);
+			System.out.println("[3.11] drain with a session that stays open: callback after " + millis + " ms (timeout "
+					+ timeout.toMillis() + " ms)");
+			assertThat(Duration.ofMillis(millis))
+				.as("""
+						3.11: the drain ran its callback %d ms after stop() began, while alice's session was still \
+						open; it should wait for her up to its timeout, %d ms, to let her messages finish (hint: \
+						loop while a session is open and the deadline, started + timeout, has not passed)"""
+					.formatted(millis, timeout.toMillis()))
+				.isGreaterThanOrEqualTo(timeout.minus(CLOCK_SLACK));
+		}
+	}
+
+	@Test
+	void drainsOnAPlainStopTooAndReportsItselfStopped() throws Exception {
+		DrainingShutdown own = ownDrain(ownInstance().getBean("clientOutboundChannel", MessageChannel.class),
+				Duration.ofSeconds(5));
+		own.start();
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(own::stop);
+
+		outcome(stopped);
+		assertThat(own.isDraining()).as("""
+				3.11: isDraining() after a plain stop(), the Lifecycle method without a callback; it should \
+				drain too (hint: stop() runs stop(Runnable) with a callback that does nothing)""").isTrue();
+		assertThat(own.isRunning()).as("""
+				3.11: isRunning() after the drain; Spring asks it before calling stop or start again, and a \
+				drained instance is not running (hint: running = false in the finally)""").isFalse();
 	}
 
 	@Test
@@ -196,12 +258,41 @@ class DrainingShutdownGraderTests {
 	 * The drain's duration; fails with the drain's own exception (a TODO) if it threw.
 	 */
 	private static long drainedMillis() throws Exception {
+		return outcome(drained);
+	}
+
+	/**
+	 * What a task gave, or the TODO (or other exception) it failed with, within the
+	 * shutdown phase's timeout.
+	 */
+	private static <T> T outcome(CompletableFuture<T> task) throws Exception {
 		try {
-			return drained.get(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			return task.get(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw new AssertionError("3.11: DrainingShutdown.stop failed: " + ex.getCause(), ex.getCause());
 		}
+	}
+
+	/**
+	 * A drain of the grader's own on a second instance, with the outbound channel and
+	 * timeout a case needs; that instance's own bean is left for its close.
+	 */
+	private static DrainingShutdown ownDrain(MessageChannel clientOutbound, Duration timeout) {
+		ConfigurableApplicationContext other = ownInstance();
+		return new DrainingShutdown(other.getBean(LiveSessions.class), clientOutbound, other.getBean(InFlight.class),
+				timeout);
+	}
+
+	private static synchronized ConfigurableApplicationContext ownInstance() {
+		if (own == null) {
+			own = ChatCluster.shared().startApart("drain-own", Map.of());
+		}
+		return own;
+	}
+
+	private static int ownPort() {
+		return ((WebServerApplicationContext) ownInstance()).getWebServer().getPort();
 	}
 
 	private static int port() {
